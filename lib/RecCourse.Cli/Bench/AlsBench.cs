@@ -8,19 +8,13 @@ namespace RecCourse.Cli.Bench;
 /// <summary>
 /// Explicit ALS on u1.base → u1.test, the counterpart of the PyTorch reference's <c>--models als</c>
 /// (d = 50, ALS-WR ridge scaling, 10 iterations). secondsPerEpoch is seconds per alternation.
-/// Tuned settings (see the <see cref="Options"/> factory) rather than the reference's λ grid.
+/// Uses <see cref="AlsOptions.TunedForMovieLens"/> (biased ALS) rather than the reference's λ grid.
 /// </summary>
 public sealed class AlsBench : IBenchTask
 {
     public string Name => "als";
     public string Description => "Explicit ALS-WR with biases (d=50) on u1: s/iteration, RMSE, MAE";
 
-    /// <summary>The bench's model settings for a given iteration count, thread count and seed.</summary>
-    public static AlsOptions Options(int iterations, int threads, int seed) => new()
-    {
-        Factors = 50, Lambda = 0.1, Iterations = iterations, Biases = true, ScaleLambdaByCount = true,
-        Threads = threads, Seed = seed, MinRating = 1, MaxRating = 5,
-    };
 
     public BenchResult Run(BenchOptions options, Action<string> log)
     {
@@ -28,7 +22,7 @@ public sealed class AlsBench : IBenchTask
         var train = ReadU(Path.Combine(options.DataDir, "u1.base"), users, items);
         var test = ReadU(Path.Combine(options.DataDir, "u1.test"), users, items);
         int iterations = options.Epochs ?? 10;
-        var model = new ExplicitAls(users.Count, items.Count, Options(iterations, options.Threads, options.Seed));
+        var model = new ExplicitAls(users.Count, items.Count, AlsOptions.TunedForMovieLens with { Iterations = iterations, Threads = options.Threads, Seed = options.Seed });
         var total = Stopwatch.StartNew();
         model.Initialise(train);
         var (rmse, mae) = (double.NaN, double.NaN);

@@ -5,7 +5,7 @@ namespace RecCourse.Models;
 /// <summary>
 /// In-place Cholesky factorisation and solve for a small symmetric positive-definite matrix stored
 /// row-major in a float64 span. ALS solves thousands of 50×50 systems per iteration; MathNet's
-/// managed provider allocates a matrix and a factor object per solve and was about 3× slower here
+/// managed provider allocates a matrix and a factor object per solve and was about 2× slower here
 /// (see <see cref="ExplicitAls"/> remarks), so this is the one hand-written kernel of the ALS code.
 /// </summary>
 internal static class DenseCholesky

@@ -12,8 +12,9 @@ namespace RecCourse.Models;
 /// </summary>
 /// <remarks>
 /// Cost per half-step: O(d²·n_ratings + d³·rows). The d×d systems are solved by a small in-place
-/// Cholesky on float64 (MathNet's managed <c>Matrix.Cholesky().Solve</c> measured about 3× slower for
-/// d = 50 because it allocates per solve). Rows are independent, so they are solved in parallel and
+/// Cholesky on float64: for a 51×51 system it measured 10 µs per solve against 22 µs for MathNet's
+/// managed <c>Matrix.Cholesky().Solve</c>, which allocates a matrix, a factor and vectors per call;
+/// solves are about half of an iteration's time, so MathNet would cost about 1.5× per iteration. Rows are independent, so they are solved in parallel and
 /// the result is identical for any <see cref="AlsOptions.Threads"/>.
 /// With <see cref="AlsOptions.Biases"/>, each side's vector is augmented: users solve for
 /// [p_u, b_u] against item vectors [q_i, 1] and targets r − μ − b_i (and symmetrically for items).
