@@ -52,6 +52,19 @@ public sealed class NotebookCommandsTests
     }
 
     [Fact]
+    public void Dib_notebook_runs_and_is_written_as_ipynb_with_an_html_page()
+    {
+        var dir = TestPaths.TempDir("run-dib");
+        var dib = Path.Combine(dir, "lesson.dib");
+        File.WriteAllText(dib, "#!markdown\n\n# Lesson\n\n#!csharp\n\nvar n = 6;\nn * 7\n");
+        var outDir = Path.Combine(dir, "out");
+        Assert.Equal(NotebookCommands.Ok, Run(dib, "--out", outDir, "--html"));
+        var executed = NotebookReader.Read(Path.Combine(outDir, "lesson.ipynb"));
+        Assert.Equal("42", executed.Cells[1].Outputs.Single().PlainText);
+        Assert.Contains("<h1 id=\"lesson\">Lesson</h1>", File.ReadAllText(Path.Combine(outDir, "lesson.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void In_place_overwrites_the_source_with_outputs()
     {
         var dir = TestPaths.TempDir("run-inplace");
