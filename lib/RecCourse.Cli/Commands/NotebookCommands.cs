@@ -79,7 +79,7 @@ public static class NotebookCommands
     private static int Run(string[] inputs, string? outDir, double timeoutSeconds, bool inPlace, bool html)
     {
         if (timeoutSeconds <= 0) return Fail("--timeout must be positive");
-        if (inputs.Length == 0) inputs = ["notebooks"];
+        if (inputs.Length == 0) inputs = [Path.Combine(RepoRoot() ?? ".", "notebooks")];
         var outFolder = Path.GetFullPath(outDir ?? Path.Combine(RepoRoot() ?? ".", "artifacts", "notebooks"));
         List<string> files;
         try { files = ExpandNotebooks(inputs, outFolder); }

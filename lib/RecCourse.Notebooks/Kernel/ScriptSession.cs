@@ -92,10 +92,12 @@ public sealed partial class ScriptSession
         ScriptState<object>? newState = null;
         Exception? hostFailure = null;
         var previous = _state;
+        var runClock = new Stopwatch();
         var thread = new Thread(() =>
         {
             OutputCollector.Current = collector;
             CellCancellation.Set(cts.Token);
+            runClock.Start();
             try
             {
                 var run = previous is null
@@ -107,6 +109,7 @@ public sealed partial class ScriptSession
             {
                 hostFailure = e;
             }
+            runClock.Stop();
         }, maxStackSize: StackBytes) { IsBackground = true, Name = $"notebook {label}" };
         thread.Start();
 
@@ -139,7 +142,7 @@ public sealed partial class ScriptSession
         if (newState.ReturnValue is { } value && HasTrailingExpression(code))
             collector.Add(CellOutput.Result(Formatting.DisplayFormatter.ToMimeBundle(value)));
         if (prepared.Timed)
-            collector.Add(CellOutput.Display(new Dictionary<string, string> { ["text/plain"] = $"Wall time: {clock.Elapsed.TotalMilliseconds:0.###}ms" }));
+            collector.Add(CellOutput.Display(new Dictionary<string, string> { ["text/plain"] = $"Wall time: {runClock.Elapsed.TotalMilliseconds:0.###}ms" }));
         return Finish(collector, null, false, clock);
     }
 
