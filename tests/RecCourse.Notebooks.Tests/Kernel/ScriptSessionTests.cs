@@ -45,4 +45,13 @@ public sealed class ScriptSessionTests
         Assert.Equal("hi", result.StandardOutput);
         Assert.Equal("49", result.Outputs.Last().PlainText);
     }
+
+    [Fact]
+    public void Runaway_printing_is_truncated()
+    {
+        var result = Run("for (var i = 0; i < 200_000; i++) Console.WriteLine(\"0123456789\");");
+        Assert.True(result.Succeeded, result.Error);
+        Assert.InRange(result.StandardOutput.Length, 1_000_000, 1_000_100);
+        Assert.EndsWith("output truncated at 1,000,000 characters\n", result.StandardOutput, StringComparison.Ordinal);
+    }
 }
