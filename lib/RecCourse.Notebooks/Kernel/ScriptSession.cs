@@ -58,7 +58,7 @@ public sealed partial class ScriptSession
     /// <summary>Folder that relative #r and #load paths start from.</summary>
     public string BaseDirectory { get; }
 
-    /// <summary>Longest wall time a cell may take.</summary>
+    /// <summary>Longest wall time a cell may run (compilation is not counted).</summary>
     public TimeSpan CellTimeout { get; set; }
 
     /// <summary>
@@ -87,6 +87,9 @@ public sealed partial class ScriptSession
             collector.Add(CellOutput.Error(lines[0], lines));
             return Finish(collector, lines[0], false, clock);
         }
+
+        // Emit and load the submission now, so a cold compiler's first emit does not count against the timeout.
+        script.CreateDelegate();
 
         using var cts = new CancellationTokenSource();
         ScriptState<object>? newState = null;
