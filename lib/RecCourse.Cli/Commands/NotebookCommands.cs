@@ -235,6 +235,11 @@ public static class NotebookCommands
         }
         table.AddRow("[bold]total[/]", "", Num(reports.Sum(r => r.Total)), Num(reports.Sum(r => r.Max)), "", "");
         AnsiConsole.Write(table);
+        foreach (var report in reports.Where(r => r.FailedCells.Count > 0))
+        {
+            Console.WriteLine($"{Path.GetFileName(report.Notebook)}: failing cells (not graded themselves): "
+                + string.Join("; ", report.FailedCells.Select(c => FirstLine(c.Message))));
+        }
         if (json) Console.WriteLine(GradeReport.ToJson(reports));
         return Ok;
     }

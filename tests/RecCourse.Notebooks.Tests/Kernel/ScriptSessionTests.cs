@@ -54,4 +54,13 @@ public sealed class ScriptSessionTests
         Assert.InRange(result.StandardOutput.Length, 1_000_000, 1_000_100);
         Assert.EndsWith("output truncated at 1,000,000 characters\n", result.StandardOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Relative_dll_reference_resolves_against_the_notebook_folder()
+    {
+        // The session's folder is TestNotebooks/; the Playwright assembly sits one level up, next to the tests.
+        var result = Run("#r \"../Microsoft.Playwright.dll\"\ntypeof(Microsoft.Playwright.Playwright).Assembly.GetName().Name");
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("Microsoft.Playwright", result.Outputs.Single().PlainText);
+    }
 }
