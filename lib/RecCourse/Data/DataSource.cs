@@ -27,6 +27,17 @@ public sealed class DataSource
     public override string ToString() => Description;
 
     /// <summary>
+    /// A named ml-100k split ("u1"…"u5", "ua", "ub"): read from the folder's .base/.test files when
+    /// the source is a folder in the ml-100k layout, else computed in memory by
+    /// <see cref="Splits.MovieLensStyle(RecDataset, string, int)"/> — for the synthetic set the very
+    /// rows <c>reccourse data synth</c> writes to those files.
+    /// </summary>
+    public (RecDataset Train, RecDataset Test) LoadSplit(string split) =>
+        Folder is not null && Kind is DataSourceKind.MovieLens100k or DataSourceKind.SyntheticFolder
+            ? MovieLens100k.LoadSplit(Folder, split)
+            : Splits.MovieLensStyle(Dataset, split);
+
+    /// <summary>
     /// Resolves the data. <paramref name="preference"/>: null or "auto" tries, in order, the folder in
     /// RECCOURSE_ML100K, then <c>data/ml-100k</c> in the repository (found by walking up from
     /// <paramref name="startDirectory"/>, default the current directory, to a folder holding
