@@ -9,6 +9,13 @@ public sealed class DataSource
     /// <summary>The environment variable naming an ml-100k folder (also used by CI and the tests).</summary>
     public const string EnvironmentVariable = "RECCOURSE_ML100K";
 
+    /// <summary>
+    /// The environment variable giving the default preference when a notebook passes none
+    /// ("synthetic", "ml-100k", "auto" or a folder), e.g. RECCOURSE_DATA=synthetic to force the
+    /// synthetic smoke tier even where MovieLens is installed.
+    /// </summary>
+    public const string PreferenceVariable = "RECCOURSE_DATA";
+
     private DataSource(RecDataset dataset, DataSourceKind kind, string description, string? folder)
     {
         Dataset = dataset; Kind = kind; Description = description; Folder = folder;
@@ -38,7 +45,8 @@ public sealed class DataSource
             : Splits.MovieLensStyle(Dataset, split);
 
     /// <summary>
-    /// Resolves the data. <paramref name="preference"/>: null or "auto" tries, in order, the folder in
+    /// Resolves the data. <paramref name="preference"/> (when null: the RECCOURSE_DATA variable, else
+    /// "auto"): "auto" tries, in order, the folder in
     /// RECCOURSE_ML100K, then <c>data/ml-100k</c> in the repository (found by walking up from
     /// <paramref name="startDirectory"/>, default the current directory, to a folder holding
     /// RecCourse.sln or data/), then the in-memory synthetic set. "synthetic" forces the synthetic
@@ -47,6 +55,7 @@ public sealed class DataSource
     /// </summary>
     public static DataSource Load(string? preference = null, SyntheticOptions? synthetic = null, string? startDirectory = null)
     {
+        if (string.IsNullOrWhiteSpace(preference)) preference = Environment.GetEnvironmentVariable(PreferenceVariable);
         string pref = string.IsNullOrWhiteSpace(preference) ? "auto" : preference.Trim();
         if (pref.Equals("synthetic", StringComparison.OrdinalIgnoreCase)) return Synthetic(synthetic);
         if (pref.Equals("auto", StringComparison.OrdinalIgnoreCase) || pref.Equals("ml-100k", StringComparison.OrdinalIgnoreCase))
