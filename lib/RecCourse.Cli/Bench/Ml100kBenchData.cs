@@ -16,7 +16,17 @@ internal static class Ml100kBenchData
     public sealed record Ratings(int[] User, int[] Item, float[] Value, long[] Time)
     {
         public int Count => User.Length;
+
+        /// <summary>The first n ratings (for the untimed JIT warm-up).</summary>
+        public Ratings Head(int n) => new(User[..Math.Min(n, Count)], Item[..Math.Min(n, Count)], Value[..Math.Min(n, Count)], Time[..Math.Min(n, Count)]);
     }
+
+    /// <summary>
+    /// .NET compiles each method on its first call. Benches first train a throwaway model on a couple
+    /// of batches, untimed, so the timed epochs measure training rather than the JIT (PyTorch's
+    /// kernels are compiled ahead of time). The measured model and its random streams are untouched.
+    /// </summary>
+    public const int WarmUpRows = 2048;
 
     /// <summary>user item rating timestamp, tab separated, 1-based ids.</summary>
     public static Ratings LoadRatings(string path)
