@@ -16,8 +16,7 @@ public sealed class MfBench : IBenchTask
     public BenchResult Run(BenchOptions options, Action<string> log)
     {
         Engine.Threads = options.Threads;
-        var train = Ml100kBenchData.LoadRatings(Path.Combine(options.DataDir, "u1.base"));
-        var test = Ml100kBenchData.LoadRatings(Path.Combine(options.DataDir, "u1.test"));
+        var (train, test, _) = Ml100kBenchData.LoadU1(options.DataDir);
         int epochs = options.Epochs ?? 10;
         log($"== mf: dot-product MF + biases, d=50, Adam lr=5e-3, batch 1024, {epochs} epochs; u1.base {train.Count}, u1.test {test.Count}");
         var warm = new DotProductBias(Ml100kBenchData.Users, Ml100kBenchData.Items, 50, new Random(0));

@@ -15,7 +15,7 @@ internal static class SoftmaxBench
     public static BenchResult Run(string name, bool sampled, BenchOptions options, Action<string> log)
     {
         Engine.Threads = options.Threads;
-        var all = Ml100kBenchData.LoadRatings(Path.Combine(options.DataDir, "u.data"));
+        var all = Ml100kBenchData.LoadAll(options.DataDir);
         var (trU, trI, teU, teI) = Ml100kBenchData.LeaveLastPositiveOut(all);
         int epochs = options.Epochs ?? 10;
         log($"== {name}: {trU.Length} train pairs, {teU.Length} test users; user/item emb 64, Adam 1e-3, batch 512, {epochs} epochs");
