@@ -57,7 +57,7 @@ public sealed class DataSource
     {
         if (string.IsNullOrWhiteSpace(preference)) preference = Environment.GetEnvironmentVariable(PreferenceVariable);
         string pref = string.IsNullOrWhiteSpace(preference) ? "auto" : preference.Trim();
-        if (pref.Equals("synthetic", StringComparison.OrdinalIgnoreCase)) return Synthetic(synthetic);
+        if (pref.Equals("synthetic", StringComparison.OrdinalIgnoreCase)) return Synthetic(synthetic, "as requested");
         if (pref.Equals("auto", StringComparison.OrdinalIgnoreCase) || pref.Equals("ml-100k", StringComparison.OrdinalIgnoreCase))
         {
             if (FindMovieLens100k(startDirectory) is { } dir) return FromFolder(dir);
@@ -65,7 +65,7 @@ public sealed class DataSource
                 throw new DirectoryNotFoundException(
                     $"MovieLens 100k was not found: set {EnvironmentVariable} to its folder or run '{MovieLens100k.DownloadCommand}' " +
                     "(it unpacks into data/ml-100k). Without it, DataSource.Load() uses the synthetic set.");
-            return Synthetic(synthetic);
+            return Synthetic(synthetic, "MovieLens 100k was not found");
         }
         return FromFolder(Path.GetFullPath(pref));
     }
@@ -85,11 +85,11 @@ public sealed class DataSource
         return null;
     }
 
-    private static DataSource Synthetic(SyntheticOptions? options)
+    private static DataSource Synthetic(SyntheticOptions? options, string why)
     {
         var data = SyntheticMovieLens.Generate(options);
         return new DataSource(data, DataSourceKind.Synthetic,
-            $"Synthetic MovieLens-shaped data (seed {data.Truth!.Options.Seed}, {Counts(data)}), generated in memory: MovieLens 100k was not found", null);
+            $"Synthetic MovieLens-shaped data (seed {data.Truth!.Options.Seed}, {Counts(data)}), generated in memory ({why})", null);
     }
 
     private static DataSource FromFolder(string dir)
