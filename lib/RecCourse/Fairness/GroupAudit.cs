@@ -100,6 +100,64 @@ public static class GroupAudit
     }
 
     /// <summary>
+    /// Sweeps item groups (e.g. every genre) for user-group gaps: for each item group, the per-user-group
+    /// mean rating (no <paramref name="model"/>) or mean signed error prediction − rating (with a model:
+    /// a negative value means the model under-rates that user group on those items), the permutation
+    /// p-value, and the Holm–Bonferroni adjusted p-value, because testing 18 genres at α = 0.05 would
+    /// otherwise flag about one by chance. Rows are sorted by adjusted p.
+    /// </summary>
+    /// <param name="itemGroups">Named item predicates, e.g. one per genre.</param>
+    public static IReadOnlyList<ItemGroupGapRow> AcrossItemGroups(RatingTable ratings, int numUsers, Func<int, string?> groupOf,
+        IReadOnlyList<(string Name, Func<int, bool> Items)> itemGroups, IRecommender? model = null, GroupAuditOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        ArgumentNullException.ThrowIfNull(itemGroups);
+        options ??= new GroupAuditOptions();
+        options.Validate();
+        string metric = model is null ? MeanRating : MeanError;
+        var raw = new List<(string Name, GroupGapRow Gap, int Ratings, double Signed)>();
+        foreach (var (name, items) in itemGroups)
+        {
+            var sum = new double[numUsers]; var n = new double[numUsers];
+            for (int r = 0; r < ratings.Count; r++)
+            {
+                int u = ratings.Users[r], i = ratings.Items[r];
+                if ((uint)u >= (uint)numUsers) throw new ArgumentException($"Rating row {r} has user {u}, outside [0, {numUsers}).", nameof(ratings));
+                if (!items(i)) continue;
+                sum[u] += model is null ? ratings.Values[r] : model.Predict(u, i) - ratings.Values[r];
+                n[u]++;
+            }
+            var (rows, gap) = Compare(metric, sum, n, groupOf, options);
+            if (gap is null) continue;
+            double signed = rows.Count >= 2 ? rows[0].Value - rows[1].Value : double.NaN;
+            raw.Add((name, gap, (int)n.Sum(), signed));
+        }
+        var adjusted = HolmAdjust(raw.Select(t => t.Gap.PValue).ToArray());
+        return raw.Select((t, k) => new ItemGroupGapRow(t.Name, metric, t.Gap.HighGroup, t.Gap.LowGroup, t.Gap.Difference, t.Signed,
+                t.Ratings, t.Gap.PValue, adjusted[k], adjusted[k] < options.Alpha))
+            .OrderBy(r => r.AdjustedP).ThenByDescending(r => r.Difference).ToList();
+    }
+
+    /// <summary>
+    /// Holm–Bonferroni step-down adjustment: the k-th smallest of m p-values is multiplied by (m − k + 1),
+    /// made monotone, and capped at 1. Controls the family-wise error rate at α under any dependence.
+    /// </summary>
+    public static double[] HolmAdjust(IReadOnlyList<double> pValues)
+    {
+        ArgumentNullException.ThrowIfNull(pValues);
+        int m = pValues.Count;
+        var order = Enumerable.Range(0, m).OrderBy(k => pValues[k]).ToArray();
+        var adjusted = new double[m];
+        double running = 0;
+        for (int rank = 0; rank < m; rank++)
+        {
+            running = Math.Max(running, Math.Min(1, (m - rank) * pValues[order[rank]]));
+            adjusted[order[rank]] = running;
+        }
+        return adjusted;
+    }
+
+    /// <summary>
     /// The core of every audit, usable for any per-user metric: group g's value is
     /// transform(Σ_{u∈g} numerator[u] / Σ_{u∈g} weight[u]). Users with weight 0 or a null group are left out.
     /// For a per-user average metric (e.g. NDCG) pass the per-user values and weight 1; for a pooled

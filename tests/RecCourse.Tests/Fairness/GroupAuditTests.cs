@@ -97,6 +97,15 @@ public class GroupAuditTests
     }
 
     [Fact]
+    public void HolmAdjust_MatchesHandComputation()
+    {
+        // Sorted 0.01, 0.03, 0.04 → ×3, ×2, ×1 = 0.03, 0.06, 0.04 → monotone 0.03, 0.06, 0.06.
+        var adjusted = GroupAudit.HolmAdjust([0.01, 0.04, 0.03]);
+        Approx.AssertClose([0.03, 0.06, 0.06], adjusted, 1e-12, 1e-15);
+        Approx.AssertClose(1.0, GroupAudit.HolmAdjust([0.6, 0.7])[0], 0, 1e-15, "capped at 1");
+    }
+
+    [Fact]
     public void AgeBands_CoverEdges()
     {
         Assert.Equal("<25", UserGroups.AgeBandOf(24));
