@@ -1,12 +1,13 @@
 using RecCourse.Data;
+using RecCourse.Metrics;
 
 namespace RecCourse.Fairness;
 
 /// <summary>
 /// Item popularity from training ratings and the short-head / long-tail split used by the popularity
-/// audits. The short head is the most-rated <see cref="HeadItemShare"/> of the catalogue (20 % by
-/// default, the Pareto convention of Abdollahpouri et al. 2019); every other item, including unrated
-/// ones, is long tail. Ties at the cut go to the lower item index.
+/// audits. The short head is the ⌈<see cref="HeadItemShare"/> · n⌉ most-rated items (20 % by default,
+/// the Pareto convention of Abdollahpouri et al. 2019, via <see cref="BeyondAccuracy.LongTail"/>); every
+/// other item, including unrated ones, is long tail. Ties at the cut go to the lower item index.
 /// </summary>
 public sealed class ItemPopularity
 {
@@ -38,10 +39,7 @@ public sealed class ItemPopularity
             if ((uint)i >= (uint)numItems) throw new ArgumentException($"Rating row {r} has item {i}, outside [0, {numItems}).", nameof(train));
             counts[i]++;
         }
-        int head = Math.Max(1, (int)Math.Round(headItemShare * numItems));
-        var longTail = Enumerable.Repeat(true, numItems).ToArray();
-        foreach (int i in Enumerable.Range(0, numItems).OrderByDescending(i => counts[i]).ThenBy(i => i).Take(head)) longTail[i] = false;
-        return new ItemPopularity(counts, longTail, headItemShare);
+        return new ItemPopularity(counts, BeyondAccuracy.LongTail(counts, headItemShare), headItemShare);
     }
 
     /// <summary>"head" or "long tail", for <see cref="Exposure.ByItemGroup"/>.</summary>

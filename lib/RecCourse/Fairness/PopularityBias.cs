@@ -1,4 +1,5 @@
 using RecCourse.Data;
+using RecCourse.Metrics;
 using RecCourse.Models;
 
 namespace RecCourse.Fairness;
@@ -16,7 +17,8 @@ public static class PopularityBias
     {
         ArgumentNullException.ThrowIfNull(lists);
         ArgumentNullException.ThrowIfNull(popularity);
-        return PopularityMeasures.Compute(lists, popularity);
+        return new PopularityMetrics(BeyondAccuracy.Arp(lists, popularity.Counts), BeyondAccuracy.Aplt(lists, popularity.IsLongTail),
+            BeyondAccuracy.Gini(lists, popularity.NumItems), BeyondAccuracy.CatalogCoverage(lists, popularity.NumItems));
     }
 
     /// <summary>

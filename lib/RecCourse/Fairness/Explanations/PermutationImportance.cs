@@ -1,4 +1,5 @@
 using MathNet.Numerics.Statistics;
+using RecCourse.Metrics;
 
 namespace RecCourse.Fairness.Explanations;
 
@@ -58,10 +59,5 @@ public static class PermutationImportance
         return p;
     }
 
-    private static double Rmse(float[] predictions, float[] targets)
-    {
-        double s = 0;
-        for (int i = 0; i < targets.Length; i++) { double e = (double)predictions[i] - targets[i]; s += e * e; }
-        return Math.Sqrt(s / targets.Length);
-    }
+    private static double Rmse(float[] predictions, float[] targets) => RatingMetrics.Rmse(targets, predictions);
 }

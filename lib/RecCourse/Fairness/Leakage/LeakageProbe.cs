@@ -1,4 +1,5 @@
 using MathNet.Numerics.Statistics;
+using RecCourse.Metrics;
 
 namespace RecCourse.Fairness.Leakage;
 
@@ -47,8 +48,8 @@ public static class LeakageProbe
             }
             var (mean, scale) = Standardiser(trainRaw, d);
             var model = LogisticRegression.Fit(trainRaw.Select(row => Standardise(row, mean, scale)).ToArray(), trainY, l2);
-            var scores = testRaw.Select(row => model.Decision(Standardise(row, mean, scale))).ToArray();
-            aucs[f] = BinaryAuc.Compute(scores, testRows.Select(r => attribute[r]).ToArray());
+            var scores = testRaw.Select(row => (float)model.Decision(Standardise(row, mean, scale))).ToArray();
+            aucs[f] = RankingMetrics.Auc(scores, testRows.Select(r => attribute[r]).ToArray());
         }
         return new ProbeResult(aucs.Average(), aucs.StandardDeviation(), aucs, attribute.Length, positives);
     }

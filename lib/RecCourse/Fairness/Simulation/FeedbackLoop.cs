@@ -1,4 +1,5 @@
 using RecCourse.Data;
+using RecCourse.Metrics;
 using RecCourse.Models;
 
 namespace RecCourse.Fairness.Simulation;
@@ -110,7 +111,7 @@ public static class FeedbackLoop
             }
             utilitySum += roundUtility; utilityCount += roundCount;
             yield return new FeedbackLoopRow(policy, round, MeanJaccard(loopConsumed, pairs),
-                counts.Count(c => c > 0), Concentration.Gini(counts),
+                counts.Count(c => c > 0), BeyondAccuracy.Gini(loopConsumed.Select(c => c.ToArray()).ToArray(), numItems),
                 roundCount == 0 ? double.NaN : roundUtility / roundCount, utilitySum / utilityCount);
         }
 
