@@ -1,3 +1,5 @@
+using RecCourse.Data;
+
 namespace RecCourse.Fairness.Simulation;
 
 /// <summary>Ground-truth preference matrices for the feedback-loop simulation when no data set supplies one.</summary>
@@ -34,6 +36,31 @@ public static class SimulatedPreferences
                 double dot = 0;
                 for (int f = 0; f < factors; f++) dot += p[u, f] * q[i, f];
                 v[u, i] = (float)(1 + 4 / (1 + Math.Exp(-(tasteScale * dot + appeal[i]))));
+            }
+        return v;
+    }
+
+    /// <summary>
+    /// The synthetic data set's own planted preferences as a ground-truth matrix: v_ui = μ + b_u + b_i +
+    /// p_u·q_i + group effects (the noiseless rating without context; it may leave 1–5 slightly).
+    /// Takes users 0 … <paramref name="numUsers"/> − 1 and the <paramref name="numItems"/> items of
+    /// highest design popularity, so column j is the item of popularity rank j — a dense corner of
+    /// the catalogue small enough for notebook-speed simulation.
+    /// </summary>
+    public static float[,] FromTruth(SyntheticTruth truth, int numUsers = 300, int numItems = 500)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        int totalUsers = truth.UserFactors.Length, totalItems = truth.ItemFactors.Length;
+        if (numUsers < 1 || numUsers > totalUsers) throw new ArgumentOutOfRangeException(nameof(numUsers), numUsers, $"Must be in [1, {totalUsers}].");
+        if (numItems < 1 || numItems > totalItems) throw new ArgumentOutOfRangeException(nameof(numItems), numItems, $"Must be in [1, {totalItems}].");
+        var itemOfRank = new int[totalItems];
+        for (int i = 0; i < totalItems; i++) itemOfRank[truth.PopularityRank[i]] = i;
+        var v = new float[numUsers, numItems];
+        for (int u = 0; u < numUsers; u++)
+            for (int j = 0; j < numItems; j++)
+            {
+                int i = itemOfRank[j];
+                v[u, j] = (float)(truth.GlobalBias + truth.UserBias[u] + truth.ItemBias[i] + truth.Preference(u, i));
             }
         return v;
     }

@@ -1,3 +1,4 @@
+using RecCourse.Data;
 using RecCourse.Fairness.Simulation;
 
 namespace RecCourse.Tests.Fairness.Simulation;
@@ -68,6 +69,19 @@ public class FeedbackLoopTests
     {
         var v = SimulatedPreferences.LowRank(5, 12, seed: 7);
         Assert.Throws<ArgumentException>(() => FeedbackLoop.Run(v, options: new FeedbackLoopOptions { Rounds = 10, InitialItemsPerUser = 5 }));
+    }
+
+    [Fact]
+    public void FromTruth_MatchesPlantedExpectedRatings_AndRunsTheLoop()
+    {
+        var data = SyntheticMovieLens.Generate(new SyntheticOptions { Seed = 3, NumUsers = 100, NumItems = 200, NumRatings = 4000 });
+        var truth = data.Truth!;
+        var v = SimulatedPreferences.FromTruth(truth, numUsers: 50, numItems: 80);
+        int mostPopular = Array.IndexOf(truth.PopularityRank, 0);
+        double expected = truth.GlobalBias + truth.UserBias[7] + truth.ItemBias[mostPopular] + truth.Preference(7, mostPopular);
+        Assert.True(Math.Abs(v[7, 0] - expected) < 1e-5, $"v[7,0] = {v[7, 0]}, expected {expected}");
+        var rows = FeedbackLoop.Run(v, options: Small with { Rounds = 3 });
+        Assert.Equal(9, rows.Count);
     }
 
     [Fact]
