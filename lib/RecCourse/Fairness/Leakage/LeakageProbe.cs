@@ -20,10 +20,11 @@ public static class LeakageProbe
     /// <param name="folds">k ≥ 2; each class needs at least k rows.</param>
     /// <param name="l2">Penalty of the logistic regression (on standardised features).</param>
     /// <param name="seed">Seeds the fold assignment.</param>
-    /// <param name="mitigation">Optional: fitted on each training fold (e.g. <see cref="AttributeProjection.MeanDifference"/>);
-    /// the probe then trains on its output and tests on held-out rows with the same directions removed.</param>
+    /// <param name="mitigation">Optional: fitted on each training fold (e.g. <see cref="AttributeProjection.MeanDifference"/>
+    /// or <see cref="AdversarialCensoring.Fit"/>); the probe then trains on its output and tests on the
+    /// held-out rows passed through the same fitted transform.</param>
     public static ProbeResult Run(double[][] embeddings, bool[] attribute, int folds = 5, double l2 = 1.0, int seed = 0,
-        Func<double[][], bool[], ProjectionResult>? mitigation = null)
+        Func<double[][], bool[], IEmbeddingTransform>? mitigation = null)
     {
         int d = EmbeddingRows.Validate(embeddings, attribute);
         if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), folds, "Need at least 2 folds.");
@@ -43,8 +44,8 @@ public static class LeakageProbe
             if (mitigation is not null)
             {
                 var fitted = mitigation(trainRaw, trainY);
-                trainRaw = fitted.Embeddings;
-                testRaw = AttributeProjection.ProjectOut(testRaw, fitted.Directions);
+                trainRaw = fitted.Apply(trainRaw);
+                testRaw = fitted.Apply(testRaw);
             }
             var (mean, scale) = Standardiser(trainRaw, d);
             var model = LogisticRegression.Fit(trainRaw.Select(row => Standardise(row, mean, scale)).ToArray(), trainY, l2);
@@ -54,14 +55,14 @@ public static class LeakageProbe
         return new ProbeResult(aucs.Average(), aucs.StandardDeviation(), aucs, attribute.Length, positives);
     }
 
-    /// <inheritdoc cref="Run(double[][], bool[], int, double, int, Func{double[][], bool[], ProjectionResult})"/>
+    /// <inheritdoc cref="Run(double[][], bool[], int, double, int, Func{double[][], bool[], IEmbeddingTransform})"/>
     public static ProbeResult Run(float[,] embeddings, bool[] attribute, int folds = 5, double l2 = 1.0, int seed = 0,
-        Func<double[][], bool[], ProjectionResult>? mitigation = null)
+        Func<double[][], bool[], IEmbeddingTransform>? mitigation = null)
         => Run(EmbeddingRows.From(embeddings), attribute, folds, l2, seed, mitigation);
 
-    /// <inheritdoc cref="Run(double[][], bool[], int, double, int, Func{double[][], bool[], ProjectionResult})"/>
+    /// <inheritdoc cref="Run(double[][], bool[], int, double, int, Func{double[][], bool[], IEmbeddingTransform})"/>
     public static ProbeResult Run(float[][] embeddings, bool[] attribute, int folds = 5, double l2 = 1.0, int seed = 0,
-        Func<double[][], bool[], ProjectionResult>? mitigation = null)
+        Func<double[][], bool[], IEmbeddingTransform>? mitigation = null)
         => Run(EmbeddingRows.From(embeddings), attribute, folds, l2, seed, mitigation);
 
     /// <summary>Fold index of each row; each class is shuffled and dealt round-robin so folds keep the class ratio.</summary>
