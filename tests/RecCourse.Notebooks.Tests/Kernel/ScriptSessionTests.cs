@@ -4,7 +4,7 @@ namespace RecCourse.Notebooks.Tests.Kernel;
 
 public sealed class ScriptSessionTests
 {
-    private readonly ScriptSession _session = new(TestPaths.Notebooks, TimeSpan.FromSeconds(1));
+    private readonly ScriptSession _session = new(TestPaths.Notebooks, TimeSpan.FromSeconds(2));
 
     private CellExecution Run(string code) => _session.Execute(code, "cell 1");
 
@@ -44,5 +44,14 @@ public sealed class ScriptSessionTests
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal("hi", result.StandardOutput);
         Assert.Equal("49", result.Outputs.Last().PlainText);
+    }
+
+    [Fact]
+    public void Runaway_printing_is_truncated()
+    {
+        var result = Run("for (var i = 0; i < 200_000; i++) Console.WriteLine(\"0123456789\");");
+        Assert.True(result.Succeeded, result.Error);
+        Assert.InRange(result.StandardOutput.Length, 1_000_000, 1_000_100);
+        Assert.EndsWith("output truncated at 1,000,000 characters\n", result.StandardOutput, StringComparison.Ordinal);
     }
 }
