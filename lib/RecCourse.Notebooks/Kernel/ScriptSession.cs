@@ -29,6 +29,10 @@ public sealed partial class ScriptSession
          "RecCourse.Notebooks.Kernel"];
 
     private static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(2);
+
+    // Deep enough for any sensible recursion, small enough that unwinding an endless recursion (stopped
+    // by CellCancellation.EnterMethod) takes well under a second.
+    private const int StackBytes = 4 * 1024 * 1024;
     private readonly ScriptOptions _options;
     private readonly CSharpParseOptions _parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
     private readonly ScriptGlobals _globals = new();
@@ -54,7 +58,7 @@ public sealed partial class ScriptSession
     /// <summary>Folder that relative #r and #load paths start from.</summary>
     public string BaseDirectory { get; }
 
-    /// <summary>Longest wall time a cell may take.</summary>
+    /// <summary>Longest wall time a cell may run (compilation is not counted).</summary>
     public TimeSpan CellTimeout { get; set; }
 
     /// <summary>
@@ -84,14 +88,19 @@ public sealed partial class ScriptSession
             return Finish(collector, lines[0], false, clock);
         }
 
+        // Emit and load the submission now, so a cold compiler's first emit does not count against the timeout.
+        script.CreateDelegate();
+
         using var cts = new CancellationTokenSource();
         ScriptState<object>? newState = null;
         Exception? hostFailure = null;
         var previous = _state;
+        var runClock = new Stopwatch();
         var thread = new Thread(() =>
         {
             OutputCollector.Current = collector;
             CellCancellation.Set(cts.Token);
+            runClock.Start();
             try
             {
                 var run = previous is null
@@ -103,7 +112,8 @@ public sealed partial class ScriptSession
             {
                 hostFailure = e;
             }
-        }, maxStackSize: 64 * 1024 * 1024) { IsBackground = true, Name = $"notebook {label}" };
+            runClock.Stop();
+        }, maxStackSize: StackBytes) { IsBackground = true, Name = $"notebook {label}" };
         thread.Start();
 
         if (!thread.Join(CellTimeout))
@@ -135,7 +145,7 @@ public sealed partial class ScriptSession
         if (newState.ReturnValue is { } value && HasTrailingExpression(code))
             collector.Add(CellOutput.Result(Formatting.DisplayFormatter.ToMimeBundle(value)));
         if (prepared.Timed)
-            collector.Add(CellOutput.Display(new Dictionary<string, string> { ["text/plain"] = $"Wall time: {clock.Elapsed.TotalMilliseconds:0.###}ms" }));
+            collector.Add(CellOutput.Display(new Dictionary<string, string> { ["text/plain"] = $"Wall time: {runClock.Elapsed.TotalMilliseconds:0.###}ms" }));
         return Finish(collector, null, false, clock);
     }
 

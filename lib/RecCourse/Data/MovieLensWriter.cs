@@ -27,7 +27,8 @@ public static class MovieLensWriter
         CheckIds(data.UserIds, "user"); CheckIds(data.ItemIds, "item");
         Directory.CreateDirectory(dir);
         var r = data.Ratings;
-        WriteRatings(Path.Combine(dir, "u.data"), data, Enumerable.Range(0, r.Count));
+        var lines = RatingLines(data);
+        WriteRatings(Path.Combine(dir, "u.data"), lines, Enumerable.Range(0, r.Count));
 
         var sb = new StringBuilder();
         for (int i = 0; i < data.NumItems; i++)
@@ -58,7 +59,7 @@ public static class MovieLensWriter
             $"{data.NumUsers} users\n{data.NumItems} items\n{r.Count} ratings\n", Encoding.Latin1);
 
         if (r.Context is not null && data.Context is not null) WriteContext(Path.Combine(dir, ContextFileName), data);
-        WriteSplits(dir, data, splitSeed);
+        WriteSplits(dir, data, lines, splitSeed);
 
         if (data.Format == "synthetic")
             new SyntheticMarker("RecCourse SyntheticMovieLens", data.Name, data.Truth?.Options ?? new SyntheticOptions()).Write(dir);
@@ -75,17 +76,25 @@ public static class MovieLensWriter
         }
     }
 
-    private static void WriteRatings(string path, RecDataset data, IEnumerable<int> rows)
+    private static void WriteRatings(string path, string[] lines, IEnumerable<int> rows)
+    {
+        using var w = new StreamWriter(path, false, Encoding.Latin1, 1 << 16);
+        foreach (int k in rows) w.Write(lines[k]);
+    }
+
+    /// <summary>Each rating as its u.data line, formatted once and shared by u.data and the split files.</summary>
+    private static string[] RatingLines(RecDataset data)
     {
         var r = data.Ratings;
-        var sb = new StringBuilder(r.Count * 20);
-        foreach (int k in rows)
+        var lines = new string[r.Count];
+        for (int k = 0; k < r.Count; k++)
         {
-            sb.Append(data.UserIds.IdAt(r.Users[k])).Append('\t').Append(data.ItemIds.IdAt(r.Items[k])).Append('\t')
-              .Append(r.Values[k].ToString("R", CultureInfo.InvariantCulture)).Append('\t')
-              .Append(r.Timestamps[k].ToString(CultureInfo.InvariantCulture)).Append('\n');
+            float v = r.Values[k];
+            string value = v == MathF.Round(v) && Math.Abs(v) < 1e6 ? ((int)v).ToString(CultureInfo.InvariantCulture) : v.ToString("R", CultureInfo.InvariantCulture);
+            lines[k] = string.Concat(data.UserIds.IdAt(r.Users[k]), "\t", data.ItemIds.IdAt(r.Items[k]), "\t", value, "\t",
+                r.Timestamps[k].ToString(CultureInfo.InvariantCulture), "\n");
         }
-        File.WriteAllText(path, sb.ToString(), Encoding.Latin1);
+        return lines;
     }
 
     private static void WriteContext(string path, RecDataset data)
@@ -106,37 +115,20 @@ public static class MovieLensWriter
         File.WriteAllText(path, sb.ToString(), Encoding.Latin1);
     }
 
-    private static void WriteSplits(string dir, RecDataset data, int seed)
+    private static void WriteSplits(string dir, RecDataset data, string[] lines, int seed)
     {
         var r = data.Ratings;
-        var rng = new RecRandom(seed);
-        // u1…u5: a seeded permutation dealt into five disjoint test folds.
-        var perm = new int[r.Count];
-        for (int k = 0; k < perm.Length; k++) perm[k] = k;
-        rng.Shuffle(perm.AsSpan());
-        var fold = new int[r.Count];
-        for (int k = 0; k < perm.Length; k++) fold[perm[k]] = k % 5;
+        var fold = Splits.MovieLensFolds(r, seed);
         for (int f = 0; f < 5; f++)
         {
-            WriteRatings(Path.Combine(dir, $"u{f + 1}.base"), data, Enumerable.Range(0, r.Count).Where(k => fold[k] != f));
-            WriteRatings(Path.Combine(dir, $"u{f + 1}.test"), data, Enumerable.Range(0, r.Count).Where(k => fold[k] == f));
+            WriteRatings(Path.Combine(dir, $"u{f + 1}.base"), lines, Enumerable.Range(0, r.Count).Where(k => fold[k] != f));
+            WriteRatings(Path.Combine(dir, $"u{f + 1}.test"), lines, Enumerable.Range(0, r.Count).Where(k => fold[k] == f));
         }
-        // ua/ub: ten test ratings per user each (at most half of a user's ratings each), disjoint.
-        var byUser = new List<int>[data.NumUsers];
-        for (int u = 0; u < byUser.Length; u++) byUser[u] = [];
-        for (int k = 0; k < r.Count; k++) byUser[r.Users[k]].Add(k);
-        var which = new int[r.Count]; // 0 = base only, 1 = ua.test, 2 = ub.test
-        foreach (var rows in byUser)
-        {
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows).ToArray();
-            rng.Shuffle(span.AsSpan());
-            int take = Math.Min(10, span.Length / 2);
-            for (int k = 0; k < take; k++) { which[span[k]] = 1; which[span[take + k]] = 2; }
-        }
+        var which = Splits.MovieLensUaUb(r, seed);
         foreach (var (name, tag) in new[] { ("ua", 1), ("ub", 2) })
         {
-            WriteRatings(Path.Combine(dir, name + ".base"), data, Enumerable.Range(0, r.Count).Where(k => which[k] != tag));
-            WriteRatings(Path.Combine(dir, name + ".test"), data, Enumerable.Range(0, r.Count).Where(k => which[k] == tag));
+            WriteRatings(Path.Combine(dir, name + ".base"), lines, Enumerable.Range(0, r.Count).Where(k => which[k] != tag));
+            WriteRatings(Path.Combine(dir, name + ".test"), lines, Enumerable.Range(0, r.Count).Where(k => which[k] == tag));
         }
     }
 }
