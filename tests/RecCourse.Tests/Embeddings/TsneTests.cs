@@ -76,10 +76,12 @@ public class TsneTests(ITestOutputHelper output)
         for (int i = 0; i < n; i++) for (int j = 0; j < i; j++) Approx.AssertClose(p[i * n + j], p[j * n + i], 1e-12, 0, "symmetry");
     }
 
-    [Fact]
-    public void GradientMatchesFiniteDifferencesOfTheKlDivergence()
+    [Theory]
+    [InlineData(2)]   // the specialised 2-D path
+    [InlineData(3)]   // the general path
+    public void GradientMatchesFiniteDifferencesOfTheKlDivergence(int m)
     {
-        const int n = 9, m = 2;
+        const int n = 9;
         var rng = new Random(12);
         var y = Enumerable.Range(0, n * m).Select(_ => rng.NextDouble() * 2 - 1).ToArray();
         var p = new double[n * n];
