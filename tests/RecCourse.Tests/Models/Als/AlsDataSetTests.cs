@@ -1,4 +1,5 @@
 using RecCourse.Data;
+using RecCourse.Metrics;
 using RecCourse.Models;
 using RecCourse.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -48,8 +49,9 @@ public class AlsDataSetTests(ITestOutputHelper output)
         var wals = new ImplicitAls(Data.NumUsers, Data.NumItems, new WalsOptions { Factors = 16, Lambda = 100, Alpha = 10, Iterations = 6, Threads = 2 }).Fit(clicks);
         var popularity = new float[Data.NumItems];
         foreach (int i in train.Items) popularity[i]++;
-        double auc = ImplicitAuc.MeanPerUser(Data.Ratings, test, Data.NumItems, wals.ScoreItems);
-        double popAuc = ImplicitAuc.MeanPerUser(Data.Ratings, test, Data.NumItems, (_, s) => popularity.CopyTo(s));
+        var (trainIndex, testIndex) = (UserItemIndex.Build(train, Data.NumUsers, Data.NumItems), UserItemIndex.Build(test, Data.NumUsers, Data.NumItems));
+        double auc = RankingEvaluator.Evaluate(wals.ScoreItems, trainIndex, testIndex).Auc;
+        double popAuc = RankingEvaluator.Evaluate((_, s) => popularity.CopyTo(s), trainIndex, testIndex).Auc;
         output.WriteLine($"mean per-user AUC: WALS {auc:F4}, training popularity {popAuc:F4}");
         Assert.True(auc > 0.78 && auc > popAuc - 0.01, $"WALS AUC {auc:F4}, popularity {popAuc:F4}");
     }
@@ -61,8 +63,8 @@ public class AlsDataSetTests(ITestOutputHelper output)
         var (train, test) = Splits.StratifiedByUser(data.Ratings, 0.75, 3);
         var clicks = new RatingTable(train.Users, train.Items, Enumerable.Repeat(1f, train.Count).ToArray(), train.Timestamps);
         var wals = new ImplicitAls(data.NumUsers, data.NumItems, WalsOptions.TunedForMovieLens with { Threads = 2 }).Fit(clicks);
-        double auc = ImplicitAuc.MeanPerUser(data.Ratings, test, data.NumItems, wals.ScoreItems);
-        output.WriteLine($"ml-100k stratified 75/25, every rating a positive: WALS mean per-user AUC {auc:F4}");
-        Assert.True(auc >= 0.93, $"AUC {auc:F4}");
+        var report = RankingEvaluator.Evaluate(wals.ScoreItems, UserItemIndex.Build(train, data.NumUsers, data.NumItems), UserItemIndex.Build(test, data.NumUsers, data.NumItems));
+        output.WriteLine($"ml-100k stratified 75/25, every rating a positive, WALS: {report}");
+        Assert.True(report.Auc >= 0.93, $"AUC {report.Auc:F4}");
     }
 }
