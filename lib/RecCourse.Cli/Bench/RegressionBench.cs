@@ -18,7 +18,10 @@ internal static class RegressionBench
     public static Outcome Fit(string name, Module model, Predict predict, Ml100kBenchData.Ratings train, Ml100kBenchData.Ratings test,
         float lr, float wd, int epochs, int seed, Action<string> log)
     {
-        var opt = new Adam(model.Parameters(), lr, weightDecay: wd);
+        // RECCOURSE_BENCH_LAZY_ADAM=1 measures the lazy (touched-rows-only) variant; the default is
+        // PyTorch's dense Adam, which the quality comparison needs.
+        bool lazy = Environment.GetEnvironmentVariable("RECCOURSE_BENCH_LAZY_ADAM") == "1";
+        var opt = new Adam(model.Parameters(), lr, weightDecay: wd, lazy: lazy);
         var uBuf = new int[1024]; var iBuf = new int[1024]; var rBuf = new float[1024];
         double rmse = double.NaN, mae = double.NaN;
         var trainer = new Trainer(new TrainerOptions { Epochs = epochs, BatchSize = 1024, Seed = seed });

@@ -16,6 +16,7 @@ public static class KitPackages
             ["RecCourse.Notebooks"] = typeof(KitPackages).Assembly,
             ["MathNet.Numerics"] = typeof(MathNet.Numerics.Control).Assembly,
             ["System.Numerics.Tensors"] = typeof(System.Numerics.Tensors.TensorPrimitives).Assembly,
+            ["CsvHelper"] = typeof(CsvHelper.CsvReader).Assembly,
             ["Markdig"] = typeof(Markdig.Markdown).Assembly,
         };
 

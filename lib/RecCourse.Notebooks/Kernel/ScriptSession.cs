@@ -29,6 +29,10 @@ public sealed partial class ScriptSession
          "RecCourse.Notebooks.Kernel"];
 
     private static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(2);
+
+    // Deep enough for any sensible recursion, small enough that unwinding an endless recursion (stopped
+    // by CellCancellation.EnterMethod) takes well under a second.
+    private const int StackBytes = 4 * 1024 * 1024;
     private readonly ScriptOptions _options;
     private readonly CSharpParseOptions _parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
     private readonly ScriptGlobals _globals = new();
@@ -103,7 +107,7 @@ public sealed partial class ScriptSession
             {
                 hostFailure = e;
             }
-        }, maxStackSize: 64 * 1024 * 1024) { IsBackground = true, Name = $"notebook {label}" };
+        }, maxStackSize: StackBytes) { IsBackground = true, Name = $"notebook {label}" };
         thread.Start();
 
         if (!thread.Join(CellTimeout))

@@ -61,6 +61,7 @@ public sealed class BiasedMf : IRecommender
                 Camf.SgdFactors(UserFactors.AsSpan(u * f, f), ItemFactors.AsSpan(i * f, f), pOld, e, lr, reg);
             }
             onEpoch?.Invoke(epoch, Math.Sqrt(se / Math.Max(1, train.Count)));
+            lr *= Options.LearningRateDecay;
         }
         return this;
     }

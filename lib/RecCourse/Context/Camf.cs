@@ -15,14 +15,20 @@ public sealed class Camf
     private readonly int[] _offsets;
     private readonly int _conditions;
 
-    public Camf(int numUsers, int numItems, ContextSchema schema, CamfVariant variant, SgdOptions? options = null)
+    /// <param name="keepBaselineBiases">
+    /// Also learn the b_i that CAMF_CI drops (and the b_u that CAMF_CU drops), so the contextual biases
+    /// are deviations from the item's (user's) usual level, as in Baltrunas et al. (2011), whose CAMF-CI has
+    /// the item mean ī next to Σ B_{i,c}. CARSKit's forms (the default, false) make the per-condition biases
+    /// carry the item's whole bias, which costs accuracy on items with few ratings per condition.
+    /// </param>
+    public Camf(int numUsers, int numItems, ContextSchema schema, CamfVariant variant, SgdOptions? options = null, bool keepBaselineBiases = false)
     {
         ArgumentNullException.ThrowIfNull(schema);
         if (numUsers < 1) throw new ArgumentOutOfRangeException(nameof(numUsers), numUsers, "Need at least one user.");
         if (numItems < 1) throw new ArgumentOutOfRangeException(nameof(numItems), numItems, "Need at least one item.");
         Options = options ?? new SgdOptions();
         Options.Validate();
-        NumUsers = numUsers; NumItems = numItems; Schema = schema; Variant = variant;
+        NumUsers = numUsers; NumItems = numItems; Schema = schema; Variant = variant; KeepBaselineBiases = keepBaselineBiases;
         _offsets = new int[schema.Dimensions.Length];
         for (int d = 1; d < _offsets.Length; d++) _offsets[d] = _offsets[d - 1] + schema.Conditions[d - 1].Length;
         _conditions = schema.Conditions.Sum(c => c.Length);
@@ -39,6 +45,8 @@ public sealed class Camf
 
     public SgdOptions Options { get; }
     public CamfVariant Variant { get; }
+    /// <summary>Whether CI keeps b_i and CU keeps b_u (see the constructor).</summary>
+    public bool KeepBaselineBiases { get; }
     public ContextSchema Schema { get; }
     public int NumUsers { get; }
     public int NumItems { get; }
@@ -47,9 +55,9 @@ public sealed class Camf
     public double[] UserFactors { get; }
     /// <summary>NumItems × Factors row-major.</summary>
     public double[] ItemFactors { get; }
-    /// <summary>b_u (stays 0 for CAMF_CU, which has none).</summary>
+    /// <summary>b_u (stays 0 for CAMF_CU unless <see cref="KeepBaselineBiases"/>).</summary>
     public double[] UserBias { get; }
-    /// <summary>b_i (stays 0 for CAMF_CI, which has none).</summary>
+    /// <summary>b_i (stays 0 for CAMF_CI unless <see cref="KeepBaselineBiases"/>).</summary>
     public double[] ItemBias { get; }
     /// <summary>
     /// Contextual biases, indexed by global condition g: B[g] (C), B[item·G + g] (CI) or B[user·G + g] (CU),
@@ -70,9 +78,19 @@ public sealed class Camf
         for (int k = 0; k < ItemFactors.Length; k++) ItemFactors[k] = Normal.Sample(rng, 0, Options.InitStd);
         Array.Clear(UserBias); Array.Clear(ItemBias); Array.Clear(ConditionBias);
         int f = Options.Factors, dims = _offsets.Length;
-        double lr = Options.LearningRate, reg = Options.Regularization;
+        double lr = Options.LearningRate, reg = Options.Regularization, regContext = Options.ContextRegularization ?? Options.Regularization;
         var order = Enumerable.Range(0, train.Count).ToArray();
         Span<int> g = stackalloc int[dims];
+        // Per-update L2 of each contextual bias: regContext, plus λ_C / (its training count) when shrinking.
+        var slotReg = new double[ConditionBias.Length];
+        Array.Fill(slotReg, regContext);
+        if (Options.ContextShrinkage > 0)
+        {
+            var count = new int[ConditionBias.Length];
+            for (int r = 0; r < train.Count; r++)
+                for (int d = 0; d < dims; d++) count[BiasSlot(train.Users[r], train.Items[r], _offsets[d] + ctx[d][r])]++;
+            for (int k = 0; k < count.Length; k++) if (count[k] > 0) slotReg[k] += Options.ContextShrinkage / count[k];
+        }
         var pOld = new double[f];
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
@@ -91,12 +109,13 @@ public sealed class Camf
                 }
                 double e = train.Values[r] - Raw(u, i, g);
                 se += e * e;
-                if (Variant != CamfVariant.CU) UserBias[u] += lr * (e - reg * UserBias[u]);
-                if (Variant != CamfVariant.CI) ItemBias[i] += lr * (e - reg * ItemBias[i]);
-                foreach (int slot in g) ConditionBias[slot] += lr * (e - reg * ConditionBias[slot]);
+                if (Variant != CamfVariant.CU || KeepBaselineBiases) UserBias[u] += lr * (e - reg * UserBias[u]);
+                if (Variant != CamfVariant.CI || KeepBaselineBiases) ItemBias[i] += lr * (e - reg * ItemBias[i]);
+                foreach (int slot in g) ConditionBias[slot] += lr * (e - slotReg[slot] * ConditionBias[slot]);
                 SgdFactors(UserFactors.AsSpan(u * f, f), ItemFactors.AsSpan(i * f, f), pOld, e, lr, reg);
             }
             onEpoch?.Invoke(epoch, Math.Sqrt(se / Math.Max(1, train.Count)));
+            lr *= Options.LearningRateDecay;
         }
         return this;
     }

@@ -309,8 +309,8 @@ public static class Losses
         float xt = x[target];
         TensorPrimitives.Subtract(x, m, probs);
         TensorPrimitives.Exp(probs, probs);
-        double z = 0;
-        foreach (float p in probs) z += p;
+        // every term is in (0, 1] and one of them is 1, so a float sum is accurate here.
+        double z = TensorPrimitives.Sum(probs);
         TensorPrimitives.Multiply(probs, (float)(1.0 / z), probs);
         return xt - m - Math.Log(z);
     }

@@ -30,7 +30,7 @@ public abstract class Optimizer
     /// <summary>Clears every parameter's gradient (sparse tables clear only their touched rows).</summary>
     public void ZeroGrad()
     {
-        foreach (var p in Parameters) p.ZeroGrad();
+        for (int k = 0; k < Parameters.Count; k++) Parameters[k].ZeroGrad();
     }
 
     /// <summary>Updates every parameter from its gradient (parameters without a gradient are skipped).</summary>

@@ -6,9 +6,11 @@ namespace RecCourse.Tensors;
 /// <summary>
 /// Single-precision matrix multiplication C = op(A)·op(B) (or C += …), the kernel behind
 /// <see cref="Ops.MatMul"/> and <see cref="Ops.Linear"/>. It follows the BLIS/GotoBLAS design:
-/// blocks of B (Kc × Nc) and A (Mc × Kc) are packed into contiguous panels so the innermost
-/// "micro-kernel" streams them from cache and keeps a 6 × 32 tile of C in 12 AVX-512 registers (or
-/// 24 AVX2 ones in two passes). Transposes cost nothing: they only change how panels are packed.
+/// blocks of B (Kc × Nc) are packed into contiguous 32-column panels so the innermost
+/// "micro-kernel" streams them from L1 and keeps a 6 × 32 tile of C in 12 AVX-512 registers (two
+/// 6 × 16 passes with AVX2). A is read in place through a (row stride, column stride) pair — packing
+/// it would cost more than it saves at the course's sizes, where C has only 64–128 columns — so a
+/// transpose of A or B costs nothing extra.
 /// </summary>
 /// <remarks>
 /// Determinism: the k-loop order of every C element is fixed by the block sizes, and a C element is
@@ -20,7 +22,6 @@ public static unsafe class Gemm
     /// <summary>Below this many multiply-adds a second thread costs more than it saves.</summary>
     private const long ParallelThreshold = 1 << 21;
 
-    [ThreadStatic] private static float[]? packA;
     [ThreadStatic] private static float[]? packBShared;
 
     /// <summary>
@@ -86,65 +87,49 @@ public static unsafe class Gemm
                     {
                         for (int ib = 0; ib < mBlocks; ib++) MBlock(in job, pb, ib, pc, kc, jc, ncCur, acc);
                     }
-                    else
-                    {
-                        var jobCopy = job;
-                        var pbI = (nint)pb;
-                        Parallel.For(0, mBlocks, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                            ib => MBlock(in jobCopy, (float*)pbI, ib, pc, kc, jc, ncCur, acc));
-                    }
+                    else ParallelMBlocks(job, pb, mBlocks, threads, pc, kc, jc, ncCur, acc);
                 }
             }
         }
+    }
+
+    /// <summary>Row blocks spread over threads (a separate method so the closure is only allocated
+    /// on this path).</summary>
+    private static void ParallelMBlocks(Job job, float* pb, int mBlocks, int threads, int pc, int kc, int jc, int ncCur, bool acc)
+    {
+        var pbI = (nint)pb;
+        Parallel.For(0, mBlocks, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            ib => MBlock(in job, (float*)pbI, ib, pc, kc, jc, ncCur, acc));
     }
 
     private static void MBlock(in Job job, float* pb, int ib, int pc, int kc, int jc, int ncCur, bool acc)
     {
         int ic = ib * MC;
         int mc = Math.Min(MC, job.M - ic);
-        var aBuf = packA ??= new float[MC * KC];
         float* tile = stackalloc float[MR * NR];
-        fixed (float* pa = aBuf)
+        // element (i, p) of op(A) lives at A + i·rs + p·cs.
+        long rs = job.TransA ? 1 : job.Lda, cs = job.TransA ? job.Lda : 1;
+        for (int jr = 0; jr < ncCur; jr += NR)
         {
-            PackA(in job, pa, ic, mc, pc, kc);
-            for (int jr = 0; jr < ncCur; jr += NR)
+            int nr = Math.Min(NR, ncCur - jr);
+            float* bPanel = pb + (long)jr * kc;
+            for (int ir = 0; ir < mc; ir += MR)
             {
-                int nr = Math.Min(NR, ncCur - jr);
-                float* bPanel = pb + (long)jr * kc;
-                for (int ir = 0; ir < mc; ir += MR)
+                int mr = Math.Min(MR, mc - ir);
+                float* aTile = job.A + (ic + ir) * rs + pc * cs;
+                float* cTile = job.C + (long)(ic + ir) * job.Ldc + jc + jr;
+                if (mr == MR && nr == NR) Kernel(aTile, rs, cs, MR, bPanel, kc, cTile, job.Ldc, acc);
+                else
                 {
-                    int mr = Math.Min(MR, mc - ir);
-                    float* aPanel = pa + (long)ir * kc;
-                    float* cTile = job.C + (long)(ic + ir) * job.Ldc + jc + jr;
-                    if (mr == MR && nr == NR) Kernel(aPanel, bPanel, kc, cTile, job.Ldc, acc);
-                    else
+                    Kernel(aTile, rs, cs, mr, bPanel, kc, tile, NR, false);
+                    for (int i = 0; i < mr; i++)
                     {
-                        Kernel(aPanel, bPanel, kc, tile, NR, false);
-                        for (int i = 0; i < mr; i++)
-                            for (int j = 0; j < nr; j++)
-                                cTile[(long)i * job.Ldc + j] = acc ? cTile[(long)i * job.Ldc + j] + tile[i * NR + j] : tile[i * NR + j];
+                        float* dst = cTile + (long)i * job.Ldc;
+                        float* src = tile + i * NR;
+                        if (acc) for (int j = 0; j < nr; j++) dst[j] += src[j];
+                        else for (int j = 0; j < nr; j++) dst[j] = src[j];
                     }
                 }
-            }
-        }
-    }
-
-    /// <summary>Packs op(A)[ic:ic+mc, pc:pc+kc] as MR-row panels, k-major, zero-padded to MR rows.</summary>
-    private static void PackA(in Job job, float* dst, int ic, int mc, int pc, int kc)
-    {
-        for (int ir = 0; ir < mc; ir += MR)
-        {
-            int mr = Math.Min(MR, mc - ir);
-            float* panel = dst + (long)ir * kc;
-            for (int p = 0; p < kc; p++)
-            {
-                float* d = panel + p * MR;
-                for (int i = 0; i < mr; i++)
-                {
-                    long row = ic + ir + i, col = pc + p;
-                    d[i] = job.TransA ? job.A[col * job.Lda + row] : job.A[row * job.Lda + col];
-                }
-                for (int i = mr; i < MR; i++) d[i] = 0f;
             }
         }
     }
@@ -182,34 +167,37 @@ public static unsafe class Gemm
         }
     }
 
-    /// <summary>C[MR×NR] (+)= Apanel[kc×MR]ᵀ · Bpanel[kc×NR]: the only place the flops happen.</summary>
-    private static void Kernel(float* a, float* b, int kc, float* c, int ldc, bool acc)
+    /// <summary>C[MR×NR] (+)= A[MR×kc]·Bpanel[kc×NR]: the only place the flops happen. Rows of A past
+    /// <paramref name="mr"/> repeat row 0 (their results are discarded by the caller).</summary>
+    private static void Kernel(float* a, long rs, long cs, int mr, float* b, int kc, float* c, int ldc, bool acc)
     {
-        if (Vector512.IsHardwareAccelerated) Kernel512(a, b, kc, c, ldc, acc);
+        float* a0 = a, a1 = mr > 1 ? a + rs : a, a2 = mr > 2 ? a + 2 * rs : a, a3 = mr > 3 ? a + 3 * rs : a,
+            a4 = mr > 4 ? a + 4 * rs : a, a5 = mr > 5 ? a + 5 * rs : a;
+        if (Vector512.IsHardwareAccelerated) Kernel512(a0, a1, a2, a3, a4, a5, cs, b, kc, c, ldc, acc);
         else if (Vector256.IsHardwareAccelerated)
         {
-            Kernel256(a, b, kc, c, ldc, acc);
-            Kernel256(a, b + 16, kc, c + 16, ldc, acc);
+            Kernel256(a0, a1, a2, a3, a4, a5, cs, b, kc, c, ldc, acc);
+            Kernel256(a0, a1, a2, a3, a4, a5, cs, b + 16, kc, c + 16, ldc, acc);
         }
-        else KernelScalar(a, b, kc, c, ldc, acc);
+        else KernelScalar(a0, a1, a2, a3, a4, a5, cs, b, kc, c, ldc, acc);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel512(float* a, float* b, int kc, float* c, int ldc, bool acc)
+    private static void Kernel512(float* a0, float* a1, float* a2, float* a3, float* a4, float* a5, long cs, float* b, int kc, float* c, int ldc, bool acc)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
             c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (int p = 0; p < kc; p++)
+        long off = 0;
+        for (int p = 0; p < kc; p++, off += cs, b += NR)
         {
             var b0 = Vector512.Load(b);
             var b1 = Vector512.Load(b + 16);
-            var a0 = Vector512.Create(a[0]); c00 = Vector512.FusedMultiplyAdd(a0, b0, c00); c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-            var a1 = Vector512.Create(a[1]); c10 = Vector512.FusedMultiplyAdd(a1, b0, c10); c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-            var a2 = Vector512.Create(a[2]); c20 = Vector512.FusedMultiplyAdd(a2, b0, c20); c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-            var a3 = Vector512.Create(a[3]); c30 = Vector512.FusedMultiplyAdd(a3, b0, c30); c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-            var a4 = Vector512.Create(a[4]); c40 = Vector512.FusedMultiplyAdd(a4, b0, c40); c41 = Vector512.FusedMultiplyAdd(a4, b1, c41);
-            var a5 = Vector512.Create(a[5]); c50 = Vector512.FusedMultiplyAdd(a5, b0, c50); c51 = Vector512.FusedMultiplyAdd(a5, b1, c51);
-            a += MR; b += NR;
+            var x = Vector512.Create(a0[off]); c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+            x = Vector512.Create(a1[off]); c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+            x = Vector512.Create(a2[off]); c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
+            x = Vector512.Create(a3[off]); c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
+            x = Vector512.Create(a4[off]); c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
+            x = Vector512.Create(a5[off]); c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
         }
         Store512(c, c00, c01, acc); Store512(c + ldc, c10, c11, acc); Store512(c + 2 * ldc, c20, c21, acc);
         Store512(c + 3 * ldc, c30, c31, acc); Store512(c + 4 * ldc, c40, c41, acc); Store512(c + 5 * ldc, c50, c51, acc);
@@ -224,21 +212,21 @@ public static unsafe class Gemm
 
     /// <summary>AVX2 fallback: one 6×16 half of the tile (the caller runs it for both halves).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel256(float* a, float* b, int kc, float* c, int ldc, bool acc)
+    private static void Kernel256(float* a0, float* a1, float* a2, float* a3, float* a4, float* a5, long cs, float* b, int kc, float* c, int ldc, bool acc)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
             c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (int p = 0; p < kc; p++)
+        long off = 0;
+        for (int p = 0; p < kc; p++, off += cs, b += NR)
         {
             var b0 = Vector256.Load(b);
             var b1 = Vector256.Load(b + 8);
-            var a0 = Vector256.Create(a[0]); c00 = Vector256.FusedMultiplyAdd(a0, b0, c00); c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-            var a1 = Vector256.Create(a[1]); c10 = Vector256.FusedMultiplyAdd(a1, b0, c10); c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-            var a2 = Vector256.Create(a[2]); c20 = Vector256.FusedMultiplyAdd(a2, b0, c20); c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-            var a3 = Vector256.Create(a[3]); c30 = Vector256.FusedMultiplyAdd(a3, b0, c30); c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-            var a4 = Vector256.Create(a[4]); c40 = Vector256.FusedMultiplyAdd(a4, b0, c40); c41 = Vector256.FusedMultiplyAdd(a4, b1, c41);
-            var a5 = Vector256.Create(a[5]); c50 = Vector256.FusedMultiplyAdd(a5, b0, c50); c51 = Vector256.FusedMultiplyAdd(a5, b1, c51);
-            a += MR; b += NR;
+            var x = Vector256.Create(a0[off]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+            x = Vector256.Create(a1[off]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+            x = Vector256.Create(a2[off]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+            x = Vector256.Create(a3[off]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+            x = Vector256.Create(a4[off]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+            x = Vector256.Create(a5[off]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
         }
         Store256(c, c00, c01, acc); Store256(c + ldc, c10, c11, acc); Store256(c + 2 * ldc, c20, c21, acc);
         Store256(c + 3 * ldc, c30, c31, acc); Store256(c + 4 * ldc, c40, c41, acc); Store256(c + 5 * ldc, c50, c51, acc);
@@ -251,13 +239,14 @@ public static unsafe class Gemm
         lo.Store(c); hi.Store(c + 8);
     }
 
-    private static void KernelScalar(float* a, float* b, int kc, float* c, int ldc, bool acc)
+    private static void KernelScalar(float* a0, float* a1, float* a2, float* a3, float* a4, float* a5, long cs, float* b, int kc, float* c, int ldc, bool acc)
     {
+        float*[] rows = [a0, a1, a2, a3, a4, a5];
         for (int i = 0; i < MR; i++)
             for (int j = 0; j < NR; j++)
             {
                 float s = 0;
-                for (int p = 0; p < kc; p++) s = MathF.FusedMultiplyAdd(a[p * MR + i], b[p * NR + j], s);
+                for (int p = 0; p < kc; p++) s = MathF.FusedMultiplyAdd(rows[i][p * cs], b[p * NR + j], s);
                 c[i * ldc + j] = acc ? c[i * ldc + j] + s : s;
             }
     }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace RecCourse.Tensors;
@@ -9,7 +10,7 @@ public static partial class Ops
     {
         var y = Like(x);
         TensorPrimitives.Max(x.Data, 0f, y.Data);
-        return Record(y, static o => ActivationBackward(o, static (g, x, y) => y > 0f ? g : 0f), x);
+        return Record(y, static o => ActivationBackward(o, Activation.Relu), x);
     }
 
     /// <summary>x for x &gt; 0, slope·x otherwise.</summary>
@@ -37,16 +38,16 @@ public static partial class Ops
     public static Tensor Tanh(Tensor x)
     {
         var y = Like(x);
-        TensorPrimitives.Tanh(x.Data, y.Data);
-        return Record(y, static o => ActivationBackward(o, static (g, x, y) => g * (1f - y * y)), x);
+        if (x.Length > 0) TensorPrimitives.Tanh(x.Data, y.Data);
+        return Record(y, static o => ActivationBackward(o, Activation.Tanh), x);
     }
 
     /// <summary>1 / (1 + e^−x) element-wise.</summary>
     public static Tensor Sigmoid(Tensor x)
     {
         var y = Like(x);
-        TensorPrimitives.Sigmoid(x.Data, y.Data);
-        return Record(y, static o => ActivationBackward(o, static (g, x, y) => g * y * (1f - y)), x);
+        if (x.Length > 0) TensorPrimitives.Sigmoid(x.Data, y.Data);
+        return Record(y, static o => ActivationBackward(o, Activation.Sigmoid), x);
     }
 
     /// <summary>
@@ -57,7 +58,7 @@ public static partial class Ops
     {
         var y = Like(x);
         var s = SavedFloats(y, x.Length);
-        TensorPrimitives.Sigmoid(x.Data, s);
+        if (x.Length > 0) TensorPrimitives.Sigmoid(x.Data, s);
         TensorPrimitives.Multiply(s, high - low, y.Data);
         TensorPrimitives.Add(y.Data, low, y.Data);
         y.SavedScalar0 = high - low;
@@ -136,14 +137,36 @@ public static partial class Ops
         return m + (float)Math.Log(s);
     }
 
-    private static void ActivationBackward(Tensor o, Func<float, float, float, float> dydx)
+    private enum Activation { Relu, Tanh, Sigmoid }
+
+    /// <summary>dx (+)= g ⊙ f'(x), with f' written in terms of the saved output y.</summary>
+    private static void ActivationBackward(Tensor o, Activation kind)
     {
         var x = o.Input0!;
-        var g = o.Grad!; var xs = x.Data; var ys = o.Data;
+        ReadOnlySpan<float> g = o.Grad!, y = o.Data;
         var d = x.GradForWrite(out bool overwrite);
-        for (int i = 0; i < g.Length; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            float v = dydx(g[i], xs[i], ys[i]);
+            int w = Vector<float>.Count;
+            var one = Vector<float>.One;
+            for (; i <= g.Length - w; i += w)
+            {
+                var gi = new Vector<float>(g.Slice(i)); var yi = new Vector<float>(y.Slice(i));
+                var v = kind switch
+                {
+                    Activation.Relu => Vector.ConditionalSelect(Vector.GreaterThan(yi, Vector<float>.Zero), gi, Vector<float>.Zero),
+                    Activation.Tanh => gi * (one - yi * yi),
+                    _ => gi * yi * (one - yi),
+                };
+                if (!overwrite) v += new Vector<float>(d.Slice(i));
+                v.CopyTo(d.Slice(i));
+            }
+        }
+        for (; i < g.Length; i++)
+        {
+            float yi = y[i];
+            float v = kind switch { Activation.Relu => yi > 0f ? g[i] : 0f, Activation.Tanh => g[i] * (1f - yi * yi), _ => g[i] * yi * (1f - yi) };
             d[i] = overwrite ? v : d[i] + v;
         }
         x.MarkDense();

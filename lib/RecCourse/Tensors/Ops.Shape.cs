@@ -45,7 +45,7 @@ public static partial class Ops
         int rows = parts[0].Rows, cols = 0;
         for (int p = 0; p < parts.Length; p++)
         {
-            Matrix(parts[p], nameof(Concat), $"part {p}");
+            if (parts[p].Rank != 2) throw new ArgumentException($"Concat: part {p} must be a matrix; its shape is {parts[p].ShapeString}.", nameof(parts));
             if (parts[p].Rows != rows) throw new ArgumentException($"Concat: part {p} has {parts[p].Rows} rows, part 0 has {rows}.", nameof(parts));
             cols += parts[p].Cols;
         }
@@ -85,6 +85,14 @@ public static partial class Ops
             }
         };
         return y;
+    }
+
+    /// <summary>The same values as a vector (e.g. a [n, 1] layer output → [n]); a copy.</summary>
+    public static Tensor Flatten(Tensor x)
+    {
+        var y = TensorArena.CreateVector(x.Length);
+        x.Data.CopyTo(y.Data, 0);
+        return Record(y, static o => o.Input0!.AccumulateGrad(o.Grad!), x);
     }
 
     /// <summary>The same values with another shape of equal length (a copy; e.g. [n, 1] → [n]).</summary>

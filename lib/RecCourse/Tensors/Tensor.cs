@@ -15,6 +15,7 @@ namespace RecCourse.Tensors;
 /// </remarks>
 public sealed class Tensor
 {
+    private static readonly float[] One = [1f];
     private float[]? grad;
 
     /// <summary>A zero-filled tensor of the given shape (length 0, 1 or 2; all sizes ≥ 0).</summary>
@@ -162,7 +163,7 @@ public sealed class Tensor
     public void Backward()
     {
         if (Length != 1) throw new InvalidOperationException($"Backward() without a seed needs a scalar; shape is {ShapeString}. Pass the output gradient.");
-        Autograd.Backward(this, [1f]);
+        Autograd.Backward(this, One);
     }
 
     /// <summary>Back-propagates with an explicit gradient of the same length as this tensor.</summary>

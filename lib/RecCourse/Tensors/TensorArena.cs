@@ -32,8 +32,11 @@ public sealed class TensorArena
     /// <summary>Returns every rented tensor to the pool.</summary>
     public void Reset()
     {
-        foreach (var t in rented)
+        // pushed in reverse so that the next step, making the same requests in the same order, gets
+        // the same tensors back — with their saved-value buffers already the right size.
+        for (int k = rented.Count - 1; k >= 0; k--)
         {
+            var t = rented[k];
             t.ResetForReuse();
             free[Key(t.Shape)].Push(t);
         }

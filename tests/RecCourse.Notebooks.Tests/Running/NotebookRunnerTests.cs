@@ -5,7 +5,8 @@ using RecCourse.Notebooks.Running;
 
 namespace RecCourse.Notebooks.Tests.Running;
 
-public sealed class NotebookRunnerTests(FeatureNotebookFixture fixture) : IClassFixture<FeatureNotebookFixture>
+[Collection(FeatureNotebookCollection.Name)]
+public sealed class NotebookRunnerTests(FeatureNotebookFixture fixture)
 {
     private NotebookCell Cell(int number) => fixture.Result.Executed.Cells[number - 1];
 

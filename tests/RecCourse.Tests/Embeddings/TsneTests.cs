@@ -1,9 +1,10 @@
 using RecCourse.Embeddings;
 using RecCourse.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace RecCourse.Tests.Embeddings;
 
-public class TsneTests
+public class TsneTests(ITestOutputHelper output)
 {
     /// <summary>5 Gaussian clusters × 60 points in 20-D, centres 10 apart on random axes, unit noise.</summary>
     private static (float[] Data, int[] Labels) Clusters(int perCluster = 60, int clusters = 5, int dim = 20)
@@ -38,6 +39,7 @@ public class TsneTests
         // recoverable; random placement would keep 10/299 ≈ 0.03, and PCA to 2-D is the bar to beat.
         var pca = Pca.Fit(data, 20, 2);
         double pcaPreserved = EmbeddingQuality.NeighbourPreservation(data, 20, pca.Projected, 2, 10);
+        output.WriteLine($"10-NN label agreement {agreement:F3}; neighbour preservation (k = 10) t-SNE {preserved:F3}, PCA {pcaPreserved:F3}; KL {result.KlDivergence:F3}");
         Assert.True(preserved > 0.25 && preserved > pcaPreserved, $"neighbour preservation t-SNE {preserved:F3}, PCA {pcaPreserved:F3}");
         Assert.True(result.KlDivergence > 0 && result.KlDivergence < 2, $"KL {result.KlDivergence:F3}");
     }

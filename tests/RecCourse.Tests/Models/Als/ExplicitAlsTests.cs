@@ -142,15 +142,9 @@ public class ExplicitAlsTests
     [Ml100kFact]
     public void BenchSettingsReachTheTargetOnU1()
     {
-        static RatingTable Read(string path)
-        {
-            var rows = File.ReadLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToArray();
-            return new RatingTable(rows.Select(f => int.Parse(f[0]) - 1).ToArray(), rows.Select(f => int.Parse(f[1]) - 1).ToArray(),
-                rows.Select(f => float.Parse(f[2])).ToArray(), new long[rows.Length]);
-        }
-        var dir = Ml100kFactAttribute.Ml100kDir!;
-        var train = Read(Path.Combine(dir, "u1.base")); var test = Read(Path.Combine(dir, "u1.test"));
-        var als = new ExplicitAls(943, 1682, AlsOptions.TunedForMovieLens with { Threads = 2 }).Fit(train);
+        var (trainSet, testSet) = MovieLens100k.LoadSplit(Ml100kFactAttribute.Ml100kDir!, "u1");
+        var (train, test) = (trainSet.Ratings, testSet.Ratings);
+        var als = new ExplicitAls(trainSet.NumUsers, trainSet.NumItems, AlsOptions.TunedForMovieLens with { Threads = 2 }).Fit(train);
         double se = 0;
         for (int k = 0; k < test.Count; k++) { double e = als.PredictRating(test.Users[k], test.Items[k]) - test.Values[k]; se += e * e; }
         double rmse = Math.Sqrt(se / test.Count);
