@@ -18,6 +18,9 @@ public sealed class IdIndex
 
     public bool TryGetIndex(string id, out int index) => _pos.TryGetValue(id, out index);
 
+    /// <summary>Like <see cref="TryGetIndex(string, out int)"/> without allocating a string (readers call it per line).</summary>
+    public bool TryGetIndex(ReadOnlySpan<char> id, out int index) => _pos.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out index);
+
     /// <summary>The position of <paramref name="id"/>; throws <see cref="KeyNotFoundException"/> naming it when unknown.</summary>
     public int IndexOf(string id) => _pos.TryGetValue(id, out int p) ? p : throw new KeyNotFoundException($"Unknown id '{id}'.");
 
