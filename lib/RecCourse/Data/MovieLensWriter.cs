@@ -121,7 +121,7 @@ public static class MovieLensWriter
             WriteRatings(Path.Combine(dir, $"u{f + 1}.base"), data, Enumerable.Range(0, r.Count).Where(k => fold[k] != f));
             WriteRatings(Path.Combine(dir, $"u{f + 1}.test"), data, Enumerable.Range(0, r.Count).Where(k => fold[k] == f));
         }
-        // ua/ub: ten test ratings per user each (at most a third of a user's ratings each), disjoint.
+        // ua/ub: ten test ratings per user each (at most half of a user's ratings each), disjoint.
         var byUser = new List<int>[data.NumUsers];
         for (int u = 0; u < byUser.Length; u++) byUser[u] = [];
         for (int k = 0; k < r.Count; k++) byUser[r.Users[k]].Add(k);
@@ -130,7 +130,7 @@ public static class MovieLensWriter
         {
             var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows).ToArray();
             rng.Shuffle(span.AsSpan());
-            int take = Math.Min(10, span.Length / 3);
+            int take = Math.Min(10, span.Length / 2);
             for (int k = 0; k < take; k++) { which[span[k]] = 1; which[span[take + k]] = 2; }
         }
         foreach (var (name, tag) in new[] { ("ua", 1), ("ub", 2) })

@@ -19,6 +19,17 @@ public sealed class RecRandom
 
     public RecRandom(int seed) : this(unchecked((ulong)(long)seed)) { }
 
+    /// <summary>A generator with this exact xoshiro256** state (for checking against the reference vectors).</summary>
+    internal static RecRandom FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        var r = new RecRandom(0UL);
+        r._s0 = s0; r._s1 = s1; r._s2 = s2; r._s3 = s3;
+        return r;
+    }
+
+    /// <summary>The first SplitMix64 output for a seed (exposed for the reference-vector test).</summary>
+    internal static ulong FirstSplitMix64(ulong seed) => SplitMix64(ref seed);
+
     private static ulong SplitMix64(ref ulong x)
     {
         ulong z = x += 0x9E3779B97F4A7C15UL;
