@@ -23,8 +23,8 @@ public static class CandidateTrainer
             throw new ArgumentException("UseDemographics is on but no demographics were given", nameof(demographics));
         if (demographics is not null && (demographics.NumUsers != numUsers || demographics.NumItems != numItems))
             throw new ArgumentException($"demographics cover {demographics.NumUsers} users × {demographics.NumItems} items, expected {numUsers} × {numItems}", nameof(demographics));
-        var sets = new InteractionSets(positives, numUsers, numItems);
-        var histories = Enumerable.Range(0, numUsers).Select(u => sets.Items(u).ToArray()).ToArray();
+        var sets = UserItemIndex.Build(positives, numUsers, numItems);
+        var histories = Enumerable.Range(0, numUsers).Select(u => sets.ItemsOf(u).ToArray()).ToArray();
 
         var rng = new Random(options.Seed);
         var model = new CandidateModel(numUsers, numItems, histories, options.UseDemographics ? demographics : null, options, rng);

@@ -1,3 +1,5 @@
+using RecCourse.Data;
+
 namespace RecCourse.Models;
 
 /// <summary>
@@ -12,7 +14,10 @@ public sealed record PairwiseOptions
     public PairwiseLoss Loss { get; init; } = PairwiseLoss.Bpr;
     /// <summary>Hinge margin for <see cref="PairwiseLoss.Margin"/> (ignored by BPR).</summary>
     public float Margin { get; init; } = 1f;
+    /// <summary>Proposal of the negatives (<see cref="NegativeSampler"/>): uniform, or ∝ count^<see cref="PopularityExponent"/>.</summary>
     public NegativeSampling Sampling { get; init; } = NegativeSampling.Uniform;
+    /// <summary>Exponent on item counts for popularity sampling (word2vec's 0.75).</summary>
+    public double PopularityExponent { get; init; } = 0.75;
     /// <summary>Negatives drawn for each positive in an epoch.</summary>
     public int NegativesPerPositive { get; init; } = 1;
     /// <summary>SGD step size at epoch 1.</summary>

@@ -14,22 +14,21 @@ public static class PairwiseTrainer
 {
     /// <param name="validate">Optional metric computed after each epoch (e.g. a held-out AUC).</param>
     /// <param name="onEpoch">Called after each epoch.</param>
-    /// <exception cref="ArgumentException">An index is out of range, or a user has interacted with every item.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    /// <exception cref="InvalidOperationException">A user has interacted with every item (no negative exists).</exception>
     public static PairwiseResult Fit(RatingTable interactions, int numUsers, int numItems, PairwiseOptions options,
         Func<FactorModel, double>? validate = null, Action<EpochRecord>? onEpoch = null)
     {
         options.Validate();
         if (interactions.Count == 0) throw new ArgumentException("no interactions", nameof(interactions));
-        var seen = new InteractionSets(interactions, numUsers, numItems);
-        for (int u = 0; u < numUsers; u++)
-            if (seen.Items(u).Length == numItems) throw new ArgumentException($"user {u} interacted with every item: no negatives to sample", nameof(interactions));
+        var seen = UserItemIndex.Build(interactions, numUsers, numItems);
 
         int d = options.Dimensions;
         var model = new FactorModel(numUsers, numItems, d);
         var rng = new Random(options.Seed);
         MatrixFactorizationTrainer.Gaussian(rng, model.UserFactors, options.InitStd);
         MatrixFactorizationTrainer.Gaussian(rng, model.ItemFactors, options.InitStd);
-        var sampler = new NegativeSampler(interactions, numItems, options.Sampling);
+        var sampler = new NegativeSampler(seen, options.Sampling, options.PopularityExponent, options.Seed);
 
         var order = Enumerable.Range(0, interactions.Count).ToArray();
         var pCopy = new float[d]; var diff = new float[d];
@@ -45,7 +44,7 @@ public static class PairwiseTrainer
                 int u = interactions.Users[k], i = interactions.Items[k];
                 for (int n = 0; n < options.NegativesPerPositive; n++)
                 {
-                    int j = sampler.Draw(rng, u, seen);
+                    int j = sampler.Sample(u);
                     Span<float> p = model.UserRow(u), qi = model.ItemRow(i), qj = model.ItemRow(j);
                     TensorPrimitives.Subtract(qi, qj, diff);
                     float x = model.ItemBias[i] - model.ItemBias[j] + TensorPrimitives.Dot<float>(p, diff);
