@@ -16,7 +16,7 @@ public static class PairwiseTrainer
     /// <param name="onEpoch">Called after each epoch.</param>
     /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
     /// <exception cref="InvalidOperationException">A user has interacted with every item (no negative exists).</exception>
-    public static PairwiseResult Fit(RatingTable interactions, int numUsers, int numItems, PairwiseOptions options,
+    public static FactorResult Fit(RatingTable interactions, int numUsers, int numItems, PairwiseOptions options,
         Func<FactorModel, double>? validate = null, Action<EpochRecord>? onEpoch = null)
     {
         options.Validate();
@@ -83,6 +83,6 @@ public static class PairwiseTrainer
             onEpoch?.Invoke(rec);
             lr *= options.LearningRateDecay;
         }
-        return new PairwiseResult(model, history);
+        return new FactorResult(model, history);
     }
 }
