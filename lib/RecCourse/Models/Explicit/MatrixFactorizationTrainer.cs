@@ -37,12 +37,14 @@ public static class MatrixFactorizationTrainer
         double best = double.PositiveInfinity; int bestEpoch = 0, stale = 0;
         float[]? bestWeights = null;
         var adam = options.Solver == MfSolver.Adam ? new AdamState(model) : null;
+        var svdpp = options.ImplicitFeedback ? new ImplicitState(model, train, rng, options.InitStd) : null;
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var sw = Stopwatch.StartNew();
             rng.Shuffle(order);
-            double loss = adam is null ? SgdEpoch(model, train, order, options, lr) : adam.Epoch(train, order, options, lr);
+            double loss = svdpp is not null ? svdpp.Epoch(train, options, lr, rng)
+                : adam is null ? SgdEpoch(model, train, order, options, lr) : adam.Epoch(train, order, options, lr);
             sw.Stop();
             double vr = validation is null ? double.NaN : RatingError.Evaluate(model, validation).Rmse;
             var rec = new EpochRecord(epoch, loss, vr, sw.Elapsed.TotalSeconds);
@@ -103,6 +105,109 @@ public static class MatrixFactorizationTrainer
             TensorPrimitives.MultiplyAdd(pCopy, -lr * g, (ReadOnlySpan<float>)q, q);
         }
         return total / order.Length;
+    }
+
+    /// <summary>
+    /// SVD++ (Koren 2008): the user vector is p_u + |N(u)|^−½ Σ_{j∈N(u)} y_j, N(u) = the items u rated
+    /// in training. Ratings are visited user by user so the implicit sum z_u is computed once per
+    /// user; within the user z_u takes the same SGD steps as p_u, and the accumulated change is spread
+    /// back onto the y_j at the end (which is what per-rating y_j updates add up to). After every
+    /// epoch the model's <see cref="MatrixFactorizationModel.UserFactors"/> hold p_u + z_u, so the
+    /// trained model predicts like a plain biased MF.
+    /// </summary>
+    private sealed class ImplicitState
+    {
+        private readonly MatrixFactorizationModel _m;
+        private readonly float[] _p, _y;
+        private readonly int[][] _rowsByUser, _itemsByUser;
+
+        public ImplicitState(MatrixFactorizationModel m, RatingTable t, Random rng, float initStd)
+        {
+            _m = m;
+            _p = (float[])m.UserFactors.Clone();
+            _y = new float[m.ItemFactors.Length];
+            Gaussian(rng, _y, initStd);
+            var rows = Enumerable.Range(0, m.NumUsers).Select(_ => new List<int>()).ToArray();
+            for (int k = 0; k < t.Count; k++) rows[t.Users[k]].Add(k);
+            _rowsByUser = rows.Select(r => r.ToArray()).ToArray();
+            _itemsByUser = _rowsByUser.Select(r => r.Select(k => t.Items[k]).Distinct().Order().ToArray()).ToArray();
+            Publish();
+        }
+
+        public double Epoch(RatingTable t, MatrixFactorizationOptions o, float lr, Random rng)
+        {
+            int d = _m.Dimensions;
+            float lam = o.Regularization, lamB = o.BiasRegularization;
+            var users = Enumerable.Range(0, _m.NumUsers).ToArray();
+            rng.Shuffle(users);
+            var z = new float[d]; var z0 = new float[d]; var pu = new float[d]; var qOld = new float[d];
+            double total = 0;
+            foreach (int u in users)
+            {
+                var rows = _rowsByUser[u];
+                if (rows.Length == 0) continue;
+                rng.Shuffle(rows);
+                ImplicitSum(u, z);
+                z.CopyTo(z0, 0);
+                Span<float> p = _p.AsSpan(u * d, d);
+                foreach (int k in rows)
+                {
+                    int i = t.Items[k];
+                    Span<float> q = _m.ItemRow(i);
+                    TensorPrimitives.Add(p, z, pu);
+                    float x = _m.GlobalBias + _m.UserBias[u] + _m.ItemBias[i] + TensorPrimitives.Dot<float>(pu, q);
+                    (float yhat, float slope) = Output(_m, x);
+                    float e = yhat - t.Values[k];
+                    total += e * e;
+                    float g = e * slope;
+                    _m.GlobalBias -= lr * g;
+                    _m.UserBias[u] -= lr * (g + lamB * _m.UserBias[u]);
+                    _m.ItemBias[i] -= lr * (g + lamB * _m.ItemBias[i]);
+                    q.CopyTo(qOld);
+                    TensorPrimitives.Multiply(q, 1 - lr * lam, q);
+                    TensorPrimitives.MultiplyAdd(pu, -lr * g, (ReadOnlySpan<float>)q, q);
+                    TensorPrimitives.Multiply(p, 1 - lr * lam, p);
+                    TensorPrimitives.MultiplyAdd(qOld, -lr * g, (ReadOnlySpan<float>)p, p);
+                    TensorPrimitives.Multiply(z, 1 - lr * lam, z);
+                    TensorPrimitives.MultiplyAdd(qOld, -lr * g, (ReadOnlySpan<float>)z, z);
+                }
+                // Spread the change of z back onto the y_j: z = c Σ y_j with c = |N(u)|^−½, so adding
+                // Δ/(c|N(u)|) to every y_j (after the same shrinkage z received) moves z by Δ.
+                var items = _itemsByUser[u];
+                float c = 1f / MathF.Sqrt(items.Length), shrink = MathF.Pow(1 - lr * lam, rows.Length);
+                TensorPrimitives.Multiply(z0, shrink, z0);
+                TensorPrimitives.Subtract(z, z0, z);
+                TensorPrimitives.Multiply(z, 1f / (c * items.Length), z);
+                foreach (int j in items)
+                {
+                    Span<float> yj = _y.AsSpan(j * d, d);
+                    TensorPrimitives.MultiplyAdd(yj, shrink, (ReadOnlySpan<float>)z, yj);
+                }
+            }
+            Publish();
+            return total / t.Count;
+        }
+
+        private void ImplicitSum(int u, Span<float> z)
+        {
+            int d = _m.Dimensions;
+            z.Clear();
+            var items = _itemsByUser[u];
+            foreach (int j in items) TensorPrimitives.Add(z, _y.AsSpan(j * d, d), z);
+            if (items.Length > 0) TensorPrimitives.Multiply(z, 1f / MathF.Sqrt(items.Length), z);
+        }
+
+        // The model's user factors become the effective vectors p_u + z_u.
+        private void Publish()
+        {
+            int d = _m.Dimensions;
+            var z = new float[d];
+            for (int u = 0; u < _m.NumUsers; u++)
+            {
+                ImplicitSum(u, z);
+                TensorPrimitives.Add(_p.AsSpan(u * d, d), z, _m.UserRow(u));
+            }
+        }
     }
 
     // ŷ and dŷ/dx for the model's output mapping.

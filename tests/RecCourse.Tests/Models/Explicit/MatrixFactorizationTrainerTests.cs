@@ -36,11 +36,26 @@ public class MatrixFactorizationTrainerTests
     }
 
     [Fact]
+    public void PlainSgdAndSvdpp_BothRecoverPlantedRatings()
+    {
+        var data = SmallSynthetic.Data;
+        var (train, test, testRows) = SmallSynthetic.Split();
+        var truth = testRows.Select(r => data.Truth!.ExpectedRatings[r]).ToList();
+        foreach (bool implicitFeedback in new[] { false, true })
+        {
+            var model = MatrixFactorizationTrainer.Fit(train, data.NumUsers, data.NumItems, Small with { ImplicitFeedback = implicitFeedback }).Model;
+            var predicted = Enumerable.Range(0, test.Count).Select(k => (double)model.Predict(test.Users[k], test.Items[k])).ToList();
+            double corr = SmallSynthetic.Correlation(predicted, truth);
+            Assert.True(corr > 0.7, $"ImplicitFeedback={implicitFeedback}: correlation with planted ratings {corr:F3}");
+        }
+    }
+
+    [Fact]
     public void AdamWithYRange_StaysInRange_AndBeatsGlobalMean()
     {
         var data = SmallSynthetic.Data;
         var (train, test, _) = SmallSynthetic.Split();
-        var o = Small with { Solver = MfSolver.Adam, BatchSize = 256, LearningRate = 5e-3f, LearningRateDecay = 1f, YRange = (0f, 5.5f), Regularization = 0.02f };
+        var o = Small with { Solver = MfSolver.Adam, ImplicitFeedback = false, BatchSize = 256, LearningRate = 5e-3f, LearningRateDecay = 1f, YRange = (0f, 5.5f), Regularization = 0.02f };
         var model = MatrixFactorizationTrainer.Fit(train, data.NumUsers, data.NumItems, o).Model;
         var scores = new float[data.NumItems];
         for (int u = 0; u < data.NumUsers; u += 7)
