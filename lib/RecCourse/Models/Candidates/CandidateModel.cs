@@ -85,15 +85,19 @@ public sealed class CandidateModel : IRecommender
         return TopK.Retrieve(q, ItemEmbedding.Values, k, ItemBias.Values, excludeHistory ? i => Array.BinarySearch(h, i) >= 0 : null);
     }
 
-    /// <summary>Tower input for <paramref name="user"/>, leaving <paramref name="leaveOut"/> (a training
-    /// target, or −1) out of the history mean so the model never sees the answer in its input.</summary>
-    internal void BuildInput(int user, int leaveOut, Span<float> input)
+    /// <summary>Tower input for <paramref name="user"/> from the full training history.</summary>
+    internal void BuildInput(int user, int leaveOut, Span<float> input) => BuildInput(user, Histories[user], leaveOut, input);
+
+    /// <summary>Tower input from the items of <paramref name="history"/>, leaving
+    /// <paramref name="leaveOut"/> (a training target, or −1) out of the mean so the model never sees
+    /// the answer in its input.</summary>
+    internal void BuildInput(int user, ReadOnlySpan<int> history, int leaveOut, Span<float> input)
     {
         int dh = HistoryDimensions;
         var mean = input[..dh];
         mean.Clear();
         int n = 0;
-        foreach (int j in Histories[user])
+        foreach (int j in history)
         {
             if (j == leaveOut) continue;
             TensorPrimitives.Add(mean, HistoryEmbedding.Values.AsSpan(j * dh, dh), mean);

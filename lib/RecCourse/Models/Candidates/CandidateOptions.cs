@@ -16,6 +16,10 @@ public sealed record CandidateOptions
     public int[] HiddenWidths { get; init; } = [128];
     /// <summary>Concatenate age, gender and the occupation embedding to the history mean.</summary>
     public bool UseDemographics { get; init; } = true;
+    /// <summary>Train each positive from the user's positives strictly before it in time (Covington
+    /// et al.: predict the next watch, not a held-out one), instead of from all the other positives.
+    /// At serving time the history is every training positive either way.</summary>
+    public bool CausalHistory { get; init; } = true;
     public SoftmaxSampling Sampling { get; init; } = SoftmaxSampling.Full;
     /// <summary>Negatives per batch (shared) or per example (hard negatives).</summary>
     public int NumNegatives { get; init; } = 100;
@@ -27,7 +31,7 @@ public sealed record CandidateOptions
     public int HardNegativeRefresh { get; init; } = 1;
     /// <summary>Fraction of each example's negatives taken from its hard pool (the rest uniform).</summary>
     public float HardNegativeFraction { get; init; } = 0.5f;
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = 8;
     public float LearningRate { get; init; } = 1e-2f;
     /// <summary>L2 on the embedding rows each example touches.</summary>
     public float Regularization { get; init; } = 1e-4f;

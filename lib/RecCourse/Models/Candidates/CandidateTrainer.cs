@@ -25,6 +25,19 @@ public static class CandidateTrainer
             throw new ArgumentException($"demographics cover {demographics.NumUsers} users × {demographics.NumItems} items, expected {numUsers} × {numItems}", nameof(demographics));
         var sets = UserItemIndex.Build(positives, numUsers, numItems);
         var histories = Enumerable.Range(0, numUsers).Select(u => sets.ItemsOf(u).ToArray()).ToArray();
+        // For causal training: each user's rows in time order (ties by item) and each row's position.
+        var timeline = Enumerable.Range(0, numUsers).Select(_ => new List<int>()).ToArray();
+        for (int r = 0; r < positives.Count; r++) timeline[positives.Users[r]].Add(r);
+        var sequence = new int[numUsers][];
+        var position = new int[positives.Count];
+        for (int u = 0; u < numUsers; u++)
+        {
+            var rows = timeline[u];
+            rows.Sort((a, b) => positives.Timestamps[a] != positives.Timestamps[b]
+                ? positives.Timestamps[a].CompareTo(positives.Timestamps[b]) : positives.Items[a].CompareTo(positives.Items[b]));
+            sequence[u] = rows.Select(r => positives.Items[r]).ToArray();
+            for (int k = 0; k < rows.Count; k++) position[rows[k]] = k;
+        }
 
         var rng = new Random(options.Seed);
         var model = new CandidateModel(numUsers, numItems, histories, options.UseDemographics ? demographics : null, options, rng);
@@ -64,7 +77,8 @@ public static class CandidateTrainer
                 for (int b = s; b < end; b++)
                 {
                     int row = order[b], u = positives.Users[row], pos = positives.Items[row];
-                    model.BuildInput(u, pos, input);
+                    ReadOnlySpan<int> h = options.CausalHistory ? sequence[u].AsSpan(0, position[row]) : histories[u];
+                    model.BuildInput(u, h, pos, input);
                     model.Tower.Forward(input, ws, 0, null).CopyTo(psi);
 
                     int nc = Candidates(options, model, u, pos, shared, hardPools, rng, cand, logits, psi, proposalForCorrection);
@@ -85,11 +99,10 @@ public static class CandidateTrainer
                     model.ItemEmbedding.Accumulate(pos, model.ItemEmbedding.Values.AsSpan(pos * d, d), lam);
 
                     model.Tower.Backward(dPsi, ws, dInput, accumulate: true);
-                    var h = histories[u];
-                    int n = h.Length - 1;   // pos is in h and was left out of the mean
-                    if (n > 0)
-                        foreach (int j in h)
-                            if (j != pos) model.HistoryEmbedding.Accumulate(j, dInput.AsSpan(0, dh), 1f / n);
+                    int n = 0;
+                    foreach (int j in h) if (j != pos) n++;
+                    foreach (int j in h)
+                        if (j != pos) model.HistoryEmbedding.Accumulate(j, dInput.AsSpan(0, dh), 1f / n);
                     if (model.Demographics is { } demo)
                     {
                         int occ = demo.Occupation[u], off = dh + demo.UserWidth;
