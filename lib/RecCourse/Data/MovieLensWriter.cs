@@ -27,7 +27,8 @@ public static class MovieLensWriter
         CheckIds(data.UserIds, "user"); CheckIds(data.ItemIds, "item");
         Directory.CreateDirectory(dir);
         var r = data.Ratings;
-        WriteRatings(Path.Combine(dir, "u.data"), data, Enumerable.Range(0, r.Count));
+        var lines = RatingLines(data);
+        WriteRatings(Path.Combine(dir, "u.data"), lines, Enumerable.Range(0, r.Count));
 
         var sb = new StringBuilder();
         for (int i = 0; i < data.NumItems; i++)
@@ -58,7 +59,7 @@ public static class MovieLensWriter
             $"{data.NumUsers} users\n{data.NumItems} items\n{r.Count} ratings\n", Encoding.Latin1);
 
         if (r.Context is not null && data.Context is not null) WriteContext(Path.Combine(dir, ContextFileName), data);
-        WriteSplits(dir, data, splitSeed);
+        WriteSplits(dir, data, lines, splitSeed);
 
         if (data.Format == "synthetic")
             new SyntheticMarker("RecCourse SyntheticMovieLens", data.Name, data.Truth?.Options ?? new SyntheticOptions()).Write(dir);
@@ -75,17 +76,25 @@ public static class MovieLensWriter
         }
     }
 
-    private static void WriteRatings(string path, RecDataset data, IEnumerable<int> rows)
+    private static void WriteRatings(string path, string[] lines, IEnumerable<int> rows)
+    {
+        using var w = new StreamWriter(path, false, Encoding.Latin1, 1 << 16);
+        foreach (int k in rows) w.Write(lines[k]);
+    }
+
+    /// <summary>Each rating as its u.data line, formatted once and shared by u.data and the split files.</summary>
+    private static string[] RatingLines(RecDataset data)
     {
         var r = data.Ratings;
-        var sb = new StringBuilder(r.Count * 20);
-        foreach (int k in rows)
+        var lines = new string[r.Count];
+        for (int k = 0; k < r.Count; k++)
         {
-            sb.Append(data.UserIds.IdAt(r.Users[k])).Append('\t').Append(data.ItemIds.IdAt(r.Items[k])).Append('\t')
-              .Append(r.Values[k].ToString("R", CultureInfo.InvariantCulture)).Append('\t')
-              .Append(r.Timestamps[k].ToString(CultureInfo.InvariantCulture)).Append('\n');
+            float v = r.Values[k];
+            string value = v == MathF.Round(v) && Math.Abs(v) < 1e6 ? ((int)v).ToString(CultureInfo.InvariantCulture) : v.ToString("R", CultureInfo.InvariantCulture);
+            lines[k] = string.Concat(data.UserIds.IdAt(r.Users[k]), "\t", data.ItemIds.IdAt(r.Items[k]), "\t", value, "\t",
+                r.Timestamps[k].ToString(CultureInfo.InvariantCulture), "\n");
         }
-        File.WriteAllText(path, sb.ToString(), Encoding.Latin1);
+        return lines;
     }
 
     private static void WriteContext(string path, RecDataset data)
@@ -106,7 +115,7 @@ public static class MovieLensWriter
         File.WriteAllText(path, sb.ToString(), Encoding.Latin1);
     }
 
-    private static void WriteSplits(string dir, RecDataset data, int seed)
+    private static void WriteSplits(string dir, RecDataset data, string[] lines, int seed)
     {
         var r = data.Ratings;
         var rng = new RecRandom(seed);
@@ -118,8 +127,8 @@ public static class MovieLensWriter
         for (int k = 0; k < perm.Length; k++) fold[perm[k]] = k % 5;
         for (int f = 0; f < 5; f++)
         {
-            WriteRatings(Path.Combine(dir, $"u{f + 1}.base"), data, Enumerable.Range(0, r.Count).Where(k => fold[k] != f));
-            WriteRatings(Path.Combine(dir, $"u{f + 1}.test"), data, Enumerable.Range(0, r.Count).Where(k => fold[k] == f));
+            WriteRatings(Path.Combine(dir, $"u{f + 1}.base"), lines, Enumerable.Range(0, r.Count).Where(k => fold[k] != f));
+            WriteRatings(Path.Combine(dir, $"u{f + 1}.test"), lines, Enumerable.Range(0, r.Count).Where(k => fold[k] == f));
         }
         // ua/ub: ten test ratings per user each (at most half of a user's ratings each), disjoint.
         var byUser = new List<int>[data.NumUsers];
@@ -135,8 +144,8 @@ public static class MovieLensWriter
         }
         foreach (var (name, tag) in new[] { ("ua", 1), ("ub", 2) })
         {
-            WriteRatings(Path.Combine(dir, name + ".base"), data, Enumerable.Range(0, r.Count).Where(k => which[k] != tag));
-            WriteRatings(Path.Combine(dir, name + ".test"), data, Enumerable.Range(0, r.Count).Where(k => which[k] == tag));
+            WriteRatings(Path.Combine(dir, name + ".base"), lines, Enumerable.Range(0, r.Count).Where(k => which[k] != tag));
+            WriteRatings(Path.Combine(dir, name + ".test"), lines, Enumerable.Range(0, r.Count).Where(k => which[k] == tag));
         }
     }
 }

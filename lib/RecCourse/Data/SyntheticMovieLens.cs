@@ -149,14 +149,15 @@ public static class SyntheticMovieLens
             contextEffects.Add(new("Companion", 2, "Family", 1, "Children's", childrens, ChildrensFamilyDelta));
         }
 
-        // A draft of the truth without per-rating values, so step 6 can evaluate preferences.
-        var truth = new SyntheticTruth
+        SyntheticTruth Truth(double[] expectedRatings) => new()
         {
             Options = o, GlobalBias = GlobalBias, UserFactors = userFactors, ItemFactors = itemFactors,
             GenreFactors = genreFactors, UserBias = userBias, ItemBias = itemBias, ItemPopularity = popularity,
             PopularityRank = popRank, GroupEffects = groupEffects, ContextEffects = contextEffects,
-            ExpectedRatings = [], Users = users, ItemGenres = itemGenres,
+            ExpectedRatings = expectedRatings, Users = users, ItemGenres = itemGenres,
         };
+        // A draft without per-rating values, so step 6 can evaluate preferences.
+        var truth = Truth([]);
 
         // 5. How many ratings each user gives: a floor plus a heavy-tailed (log-normal) share of the rest.
         rng = Stage(5);
@@ -215,13 +216,7 @@ public static class SyntheticMovieLens
         var sortedExpected = new double[n];
         for (int k = 0; k < n; k++) sortedExpected[k] = expected[order[k]];
 
-        truth = new SyntheticTruth
-        {
-            Options = truth.Options, GlobalBias = truth.GlobalBias, UserFactors = userFactors, ItemFactors = itemFactors,
-            GenreFactors = genreFactors, UserBias = userBias, ItemBias = itemBias, ItemPopularity = popularity,
-            PopularityRank = popRank, GroupEffects = groupEffects, ContextEffects = contextEffects,
-            ExpectedRatings = sortedExpected, Users = users, ItemGenres = itemGenres,
-        };
+        truth = Truth(sortedExpected);
         return new RecDataset
         {
             Name = $"synthetic (seed {o.Seed})", Format = "synthetic", Ratings = table,

@@ -76,6 +76,14 @@ public sealed class UserItemIndex
     /// <summary>Whether <paramref name="user"/> rated <paramref name="item"/> (binary search, O(log n)).</summary>
     public bool Contains(int user, int item) => ItemsOf(user).BinarySearch(item) >= 0;
 
+    /// <summary>Each user's items as an array (ascending; empty for users without entries): the <c>relevant</c> argument of the ranking metrics.</summary>
+    public int[][] ToLists()
+    {
+        var lists = new int[NumUsers][];
+        for (int u = 0; u < NumUsers; u++) lists[u] = ItemsOf(u).ToArray();
+        return lists;
+    }
+
     /// <summary>How many users rated each item (item popularity), length NumItems.</summary>
     public int[] ItemCounts()
     {

@@ -130,6 +130,38 @@ public class SyntheticMovieLensTests
     }
 
     [Fact]
+    public void A_welch_t_test_per_item_finds_the_item_specific_context_effects()
+    {
+        // What CARS item splitting does: for each item and condition, Welch's t of the condition against the rest.
+        var t = D.Truth!; var r = D.Ratings; var schema = D.Context!;
+        var byItem = Enumerable.Range(0, r.Count).GroupBy(k => r.Items[k]).ToDictionary(g => g.Key, g => g.ToArray());
+        double Welch(int item, int dim, int cond)
+        {
+            var a = byItem[item].Where(k => r.Context![dim][k] == cond).Select(k => (double)r.Values[k]).ToArray();
+            var b = byItem[item].Where(k => r.Context![dim][k] != cond).Select(k => (double)r.Values[k]).ToArray();
+            if (a.Length < 2 || b.Length < 2) return 0;
+            double ma = a.Average(), mb = b.Average();
+            double va = a.Sum(x => (x - ma) * (x - ma)) / (a.Length - 1), vb = b.Sum(x => (x - mb) * (x - mb)) / (b.Length - 1);
+            double se = Math.Sqrt(va / a.Length + vb / b.Length);
+            return se == 0 ? 0 : (ma - mb) / se;
+        }
+        var planted = t.ContextEffects.Where(e => e.Genre is null).ToArray();
+        foreach (var e in planted)
+            foreach (int i in e.Items)
+                Assert.True(Math.Sign(Welch(i, e.DimensionIndex, e.ConditionIndex)) == Math.Sign(e.Delta) && Math.Abs(Welch(i, e.DimensionIndex, e.ConditionIndex)) > 3,
+                    $"{e}: item {i} has t = {Welch(i, e.DimensionIndex, e.ConditionIndex):F2}");
+        // Among the other popular items (not Children's, no planted effect) strong splits are rare.
+        var affected = new HashSet<int>(t.ContextEffects.SelectMany(e => e.Items));
+        var others = byItem.Where(kv => kv.Value.Length >= 100 && !affected.Contains(kv.Key)).Select(kv => kv.Key).ToArray();
+        int tests = 0, strong = 0;
+        foreach (int i in others)
+            for (int dim = 0; dim < schema.Dimensions.Length; dim++)
+                for (int c = 0; c < schema.Conditions[dim].Length; c++) { tests++; if (Math.Abs(Welch(i, dim, c)) > 3) strong++; }
+        Assert.True(tests > 100, $"only {tests} tests");
+        Assert.True(strong <= Math.Max(2, tests / 100), $"{strong} of {tests} unplanted item/condition pairs have |t| > 3");
+    }
+
+    [Fact]
     public void Expected_ratings_match_the_truth_and_sit_a_noise_level_from_the_stars()
     {
         var t = D.Truth!; var r = D.Ratings;

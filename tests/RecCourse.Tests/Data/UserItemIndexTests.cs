@@ -17,6 +17,9 @@ public class UserItemIndexTests
         Assert.Equal([1, 0, 1, 1, 1], x.ItemCounts());
         Assert.Equal(4, x.Count);
         Assert.Equal([0, 1, 4, 4], x.Offsets);
+        var lists = x.ToLists();
+        Assert.Equal([0, 3, 4], lists[1]);
+        Assert.Empty(lists[2]);
     }
 
     [Fact]

@@ -1,0 +1,72 @@
+using RecCourse.Context;
+using RecCourse.Data;
+using RecCourse.Models;
+using RecCourse.Tests.TestSupport;
+
+namespace RecCourse.Tests.Context;
+
+public class FilteringTests
+{
+    /// <summary>Predicts the mean of the ratings it was trained on: makes the training segment visible.</summary>
+    private sealed class MeanModel(RatingTable t) : IRecommender
+    {
+        public RatingTable Trained { get; } = t;
+        public int NumUsers => 5;
+        public int NumItems => 4;
+        public float Predict(int user, int item) => (float)Trained.Mean();
+        public void ScoreItems(int user, Span<float> scores) => scores.Fill(Predict(user, 0));
+    }
+
+    // Location (Home 0, Cinema 1) × Time (Weekday 0, Weekend 1).
+    private static RatingTable Table() => new(
+        [0, 1, 2, 3, 4, 0, 1, 2, 3],
+        [0, 0, 1, 1, 2, 2, 3, 3, 0],
+        [5, 4, 5, 4, 1, 2, 1, 2, 3],
+        new long[9],
+        [[1, 1, 1, 1, 0, 0, 0, 0, 0], [0, 1, 0, 1, 0, 1, 0, 0, 1]]);
+
+    [Fact]
+    public void PreFilterTrainsOnTheExactSegmentAndFallsBackWhenThin()
+    {
+        int fits = 0;
+        var pre = new ExactPreFilter(Table(), t => { fits++; return new MeanModel(t); }, minRatings: 3);
+        var cinema = (MeanModel)pre.ModelFor([1, ExactPreFilter.Any], out bool filtered, out int size);
+        Assert.True(filtered);
+        Assert.Equal(4, size);
+        Approx.AssertClose(4.5, pre.Predict(0, 0, [1, ExactPreFilter.Any]), 1e-6, 0, "mean of the Cinema ratings");
+        Approx.AssertClose(1.8, pre.Predict(0, 0, [0, ExactPreFilter.Any]), 1e-6, 0, "mean of the Home ratings");
+        var thin = pre.ModelFor([1, 1], out bool thinFiltered, out int thinSize);   // Cinema ∧ Weekend: 2 ratings
+        Assert.False(thinFiltered);
+        Assert.Equal(2, thinSize);
+        Assert.Equal(9, ((MeanModel)thin).Trained.Count);
+        pre.ModelFor([1, ExactPreFilter.Any], out _, out _);
+        Assert.Equal(3, fits);   // Cinema, Home, the fallback; the repeated Cinema request is cached
+        Assert.Throws<ArgumentException>(() => pre.ModelFor([1], out _, out _));
+    }
+
+    [Fact]
+    public void RelevanceIsTheSmoothedItemContextFrequency()
+    {
+        var rel = new ContextualRelevance(Table(), 4, smoothing: 2);
+        // Item 0 has 3 ratings, 2 at the Cinema; 4 of 9 ratings overall are at the Cinema.
+        Approx.AssertClose((2 + 2 * 4.0 / 9) / (3 + 2), rel.Probability(0, [1, ExactPreFilter.Any]), 1e-12, 0, "P(Cinema | item 0)");
+        var raw = new ContextualRelevance(Table(), 4, smoothing: 0);
+        Approx.AssertClose(0, raw.Probability(2, [1, ExactPreFilter.Any]), 0, 0, "item 2 never at the Cinema");
+        Approx.AssertClose(1, raw.Probability(1, [1, ExactPreFilter.Any]), 0, 0, "item 1 only at the Cinema");
+        Approx.AssertClose(0.5, raw.Probability(1, [1, 1]), 0, 0, "item 1: Cinema ∧ Weekend");
+    }
+
+    [Fact]
+    public void PostFilterDropsIrrelevantItemsAndWeightsScores()
+    {
+        var rel = new ContextualRelevance(Table(), 4, smoothing: 0);
+        int[] cinema = [1, ExactPreFilter.Any];
+        Assert.Equal(new[] { 1, 0 }, PostFilter.Filter([3, 1, 2, 0], rel, cinema, 0.5));
+        float[] scores = [4, 4, 4, 2];
+        PostFilter.Weight(scores, rel, cinema);
+        Approx.AssertClose(4 * 2 / 3.0, scores[0], 1e-6, 0, "item 0");
+        Approx.AssertClose(4, scores[1], 1e-6, 0, "item 1");
+        Approx.AssertClose(0, scores[2], 0, 0, "item 2");
+        Approx.AssertClose(0, scores[3], 0, 0, "item 3");
+    }
+}
