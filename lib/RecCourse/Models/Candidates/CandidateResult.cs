@@ -1,3 +1,5 @@
+using RecCourse.Training;
+
 namespace RecCourse.Models;
 
 /// <summary>A trained candidate generator and its history (loss = mean softmax cross-entropy of the

@@ -21,7 +21,7 @@ public sealed record HybridOptions
     public int[] HiddenWidths { get; init; } = [128, 64];
     /// <summary>Inverted dropout after every hidden layer during training.</summary>
     public float Dropout { get; init; } = 0.2f;
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = 5;
     /// <summary>Adam step size of the deep path.</summary>
     public float LearningRate { get; init; } = 1e-3f;
     /// <summary>L2 on the MLP embedding rows each rating touches.</summary>

@@ -1,3 +1,5 @@
+using RecCourse.Training;
+
 namespace RecCourse.Models;
 
 /// <summary>A trained hybrid model, the wide path's history (empty without one) and the deep path's

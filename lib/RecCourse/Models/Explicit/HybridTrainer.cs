@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using RecCourse.Data;
 
+using RecCourse.Training;
+
 namespace RecCourse.Models;
 
 /// <summary>

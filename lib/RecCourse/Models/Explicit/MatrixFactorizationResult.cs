@@ -1,3 +1,5 @@
+using RecCourse.Training;
+
 namespace RecCourse.Models;
 
 /// <summary>A trained MF model and its per-epoch history.</summary>

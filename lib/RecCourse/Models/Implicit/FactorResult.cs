@@ -1,3 +1,5 @@
+using RecCourse.Training;
+
 namespace RecCourse.Models;
 
 /// <summary>A trained implicit <see cref="FactorModel"/> and its per-epoch history (loss = the trainer's mean loss;

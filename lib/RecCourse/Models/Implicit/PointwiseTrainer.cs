@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using RecCourse.Data;
 
+using RecCourse.Training;
+
 namespace RecCourse.Models;
 
 /// <summary>
