@@ -55,7 +55,7 @@ public class MatrixFactorizationTrainerTests
     {
         var data = SmallSynthetic.Data;
         var (train, test, _) = SmallSynthetic.Split();
-        var o = Small with { Solver = MfSolver.Adam, ImplicitFeedback = false, BatchSize = 256, LearningRate = 5e-3f, LearningRateDecay = 1f, YRange = (0f, 5.5f), Regularization = 0.02f };
+        var o = Small with { Solver = MfSolver.Adam, ImplicitFeedback = false, SessionSeconds = 0, BatchSize = 256, LearningRate = 5e-3f, LearningRateDecay = 1f, YRange = (0f, 5.5f), Regularization = 0.02f };
         var model = MatrixFactorizationTrainer.Fit(train, data.NumUsers, data.NumItems, o).Model;
         var scores = new float[data.NumItems];
         for (int u = 0; u < data.NumUsers; u += 7)
