@@ -3,7 +3,9 @@ namespace RecCourse.Models;
 /// <summary>
 /// Hyperparameters of <see cref="CandidateTrainer"/> (YouTube-style candidate generation,
 /// Covington et al. 2016). Defaults are the tuned recipe for MovieLens 100k on the
-/// leave-last-positive-out protocol (see <c>reccourse bench softmax-tuned</c>).
+/// leave-last-positive-out protocol (see <c>reccourse bench softmax-tuned</c>): causal histories,
+/// sampled softmax with 500 popularity-drawn shared negatives and the log-Q correction, Adam 1e-2,
+/// 8 epochs — HR@10 ≈ 0.12, as good as the full softmax and about ten times faster per epoch.
 /// </summary>
 public sealed record CandidateOptions
 {
@@ -20,9 +22,9 @@ public sealed record CandidateOptions
     /// et al.: predict the next watch, not a held-out one), instead of from all the other positives.
     /// At serving time the history is every training positive either way.</summary>
     public bool CausalHistory { get; init; } = true;
-    public SoftmaxSampling Sampling { get; init; } = SoftmaxSampling.Full;
+    public SoftmaxSampling Sampling { get; init; } = SoftmaxSampling.Popularity;
     /// <summary>Negatives per batch (shared) or per example (hard negatives).</summary>
-    public int NumNegatives { get; init; } = 100;
+    public int NumNegatives { get; init; } = 500;
     /// <summary>Apply the log-Q correction to sampled logits (only matters for non-uniform proposals).</summary>
     public bool LogQCorrection { get; init; } = true;
     /// <summary>How many top-scored non-positives per user form the hard-negative pool.</summary>
