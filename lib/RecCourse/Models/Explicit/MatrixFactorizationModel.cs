@@ -11,8 +11,7 @@ namespace RecCourse.Models;
 /// </summary>
 public sealed class MatrixFactorizationModel : ITimeAwareRecommender
 {
-    /// <summary>Creates a model with zero biases and the given (copied by reference) factor tables.</summary>
-    /// <exception cref="ArgumentException">When a table's length is not rows × <paramref name="dimensions"/>.</exception>
+    /// <summary>Creates a model with all factors and biases zero (trainers fill them in).</summary>
     public MatrixFactorizationModel(int numUsers, int numItems, int dimensions, (float Low, float High)? yRange = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(numUsers, 1);
@@ -55,9 +54,14 @@ public sealed class MatrixFactorizationModel : ITimeAwareRecommender
     /// <summary>The predicted rating; throws <see cref="ArgumentOutOfRangeException"/> for an unknown index.</summary>
     public float Predict(int user, int item)
     {
+        CheckPair(user, item);
+        return Activate(Logit(user, item));
+    }
+
+    private void CheckPair(int user, int item)
+    {
         if ((uint)user >= (uint)NumUsers) throw new ArgumentOutOfRangeException(nameof(user), user, $"user index must be in [0, {NumUsers})");
         if ((uint)item >= (uint)NumItems) throw new ArgumentOutOfRangeException(nameof(item), item, $"item index must be in [0, {NumItems})");
-        return Activate(Logit(user, item));
     }
 
     public void ScoreItems(int user, Span<float> scores)
@@ -89,7 +93,7 @@ public sealed class MatrixFactorizationModel : ITimeAwareRecommender
 
     public float PredictAt(int user, int item, long timestamp)
     {
-        Predict(user, item); // validates the indices
+        CheckPair(user, item);
         return Activate(LogitAt(user, item, timestamp));
     }
 
