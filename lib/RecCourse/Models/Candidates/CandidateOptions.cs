@@ -35,6 +35,8 @@ public sealed record CandidateOptions
     public float HardNegativeFraction { get; init; } = 0.5f;
     public int Epochs { get; init; } = 8;
     public float LearningRate { get; init; } = 1e-2f;
+    /// <summary>Multiplied into the learning rate after every epoch (1 = constant).</summary>
+    public float LearningRateDecay { get; init; } = 1f;
     /// <summary>L2 on the embedding rows each example touches.</summary>
     public float Regularization { get; init; } = 1e-4f;
     public int BatchSize { get; init; } = 256;
@@ -53,6 +55,7 @@ public sealed record CandidateOptions
         if (!(HardNegativeFraction >= 0 && HardNegativeFraction <= 1)) throw new ArgumentOutOfRangeException(nameof(HardNegativeFraction), HardNegativeFraction, "must be in [0, 1]");
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "must be ≥ 1");
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "must be > 0");
+        if (!(LearningRateDecay > 0 && LearningRateDecay <= 1)) throw new ArgumentOutOfRangeException(nameof(LearningRateDecay), LearningRateDecay, "must be in (0, 1]");
         if (!(Regularization >= 0)) throw new ArgumentOutOfRangeException(nameof(Regularization), Regularization, "must be ≥ 0");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "must be ≥ 1");
     }

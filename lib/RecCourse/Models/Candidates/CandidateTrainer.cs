@@ -64,6 +64,7 @@ public static class CandidateTrainer
         var order = Enumerable.Range(0, positives.Count).ToArray();
         var history = new List<EpochRecord>();
         int step = 0;
+        float lr = options.LearningRate;
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -114,7 +115,7 @@ public static class CandidateTrainer
                     }
                 }
                 step++;
-                float scale = 1f / (end - s), lr = options.LearningRate;
+                float scale = 1f / (end - s);
                 model.Tower.Step(lr, step, scale);
                 model.HistoryEmbedding.Step(lr, step, scale);
                 model.ItemEmbedding.Step(lr, step, scale);
@@ -125,6 +126,7 @@ public static class CandidateTrainer
             var rec = new EpochRecord(epoch, total / order.Length, validate?.Invoke(model) ?? double.NaN, sw.Elapsed.TotalSeconds);
             history.Add(rec);
             onEpoch?.Invoke(rec);
+            lr *= options.LearningRateDecay;
         }
         return new CandidateResult(model, history);
     }
