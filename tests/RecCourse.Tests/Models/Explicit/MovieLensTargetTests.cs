@@ -43,7 +43,8 @@ public class MovieLensTargetTests
     {
         var data = MovieLens100k.Load(Ml100kFactAttribute.Ml100kDir!);
         var (train, test) = Splits.LeaveLastPositiveOut(data.Ratings);
-        var model = CandidateTrainer.Fit(train, data.NumUsers, data.NumItems, HybridFeatures.FromDataset(data), new CandidateOptions()).Model;
+        // 6 of the recipe's 10 epochs keep the test under a minute; the bench runs all 10 (HR@10 0.140).
+        var model = CandidateTrainer.Fit(train, data.NumUsers, data.NumItems, HybridFeatures.FromDataset(data), new CandidateOptions { Epochs = 6 }).Model;
         var (hr, _, users) = HoldoutRanking.Evaluate(model, UserItemIndex.Build(train, data.NumUsers, data.NumItems), test);
         Assert.True(hr >= 0.10, $"HR@10 {hr:F4} over {users} users < 0.10");
     }
