@@ -4,7 +4,7 @@ namespace RecCourse.Notebooks.Tests.Lessons;
 [Collection(LessonCollection.Name)]
 public sealed class Lesson03Tests(Lesson03Tests.Fixture fixture) : IClassFixture<Lesson03Tests.Fixture>
 {
-    public sealed class Fixture() : LessonFixture("03_matrix_factorisation.ipynb");
+    public sealed class Fixture() : LessonFixture("03_matrix_factorisation.ipynb", new Dictionary<string, string> { ["epochs"] = "2", ["alsIterations"] = "2" });
 
     private double N(string name) => fixture.Solution.Number(name);
 
