@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RecCourse.Data;
+using RecCourse.Metrics;
 using RecCourse.Models;
 
 namespace RecCourse.Cli.Bench;
@@ -48,12 +49,8 @@ public sealed class AlsBench : IBenchTask
 
     private static (double Rmse, double Mae) Evaluate(ExplicitAls model, RatingTable test)
     {
-        double se = 0, ae = 0;
-        for (int k = 0; k < test.Count; k++)
-        {
-            double e = model.PredictRating(test.Users[k], test.Items[k]) - test.Values[k];
-            se += e * e; ae += Math.Abs(e);
-        }
-        return (Math.Sqrt(se / test.Count), ae / test.Count);
+        var predicted = new double[test.Count];
+        for (int k = 0; k < test.Count; k++) predicted[k] = model.PredictRating(test.Users[k], test.Items[k]);
+        return (RatingMetrics.Rmse(test.Values, predicted), RatingMetrics.Mae(test.Values, predicted));
     }
 }

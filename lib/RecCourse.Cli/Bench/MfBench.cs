@@ -16,10 +16,11 @@ public sealed class MfBench : IBenchTask
     public BenchResult Run(BenchOptions options, Action<string> log)
     {
         Engine.Threads = options.Threads;
-        var train = Ml100kBenchData.LoadRatings(Path.Combine(options.DataDir, "u1.base"));
-        var test = Ml100kBenchData.LoadRatings(Path.Combine(options.DataDir, "u1.test"));
+        var (train, test, _) = Ml100kBenchData.LoadU1(options.DataDir);
         int epochs = options.Epochs ?? 10;
         log($"== mf: dot-product MF + biases, d=50, Adam lr=5e-3, batch 1024, {epochs} epochs; u1.base {train.Count}, u1.test {test.Count}");
+        var warm = new DotProductBias(Ml100kBenchData.Users, Ml100kBenchData.Items, 50, new Random(0));
+        RegressionBench.Fit("warm-up", warm, warm.Forward, train.Head(Ml100kBenchData.WarmUpRows), test.Head(Ml100kBenchData.WarmUpRows), 5e-3f, 1e-4f, 1, 0, _ => { });
         RegressionBench.Outcome? best = null;
         float bestWd = 0;
         foreach (float wd in new[] { 1e-5f, 1e-4f, 3e-4f })

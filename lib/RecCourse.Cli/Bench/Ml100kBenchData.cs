@@ -1,13 +1,11 @@
-using System.Globalization;
-using System.Text;
+using RecCourse.Data;
 
 namespace RecCourse.Cli.Bench;
 
 /// <summary>
-/// The MovieLens 100k pieces the engine benchmarks need, parsed exactly as
-/// ../shared/bench/torch_reference.py does (0-based ids; ages/100; gender M → 1; occupations numbered
-/// in order of first appearance; genres = last 19 fields of u.item). Kept private to the benches so
-/// they depend on nothing but the raw files.
+/// The MovieLens 100k pieces the engine benchmarks need, in the form torch_reference.py builds them
+/// (0-based ids; ages/100; gender M → 1; occupations numbered in order of first appearance; genre
+/// flags), read with the library's <see cref="MovieLens100k"/> reader.
 /// </summary>
 internal static class Ml100kBenchData
 {
@@ -16,58 +14,62 @@ internal static class Ml100kBenchData
     public sealed record Ratings(int[] User, int[] Item, float[] Value, long[] Time)
     {
         public int Count => User.Length;
+
+        /// <summary>The first n ratings (for the untimed JIT warm-up).</summary>
+        public Ratings Head(int n) => new(User[..Math.Min(n, Count)], Item[..Math.Min(n, Count)], Value[..Math.Min(n, Count)], Time[..Math.Min(n, Count)]);
     }
 
-    /// <summary>user item rating timestamp, tab separated, 1-based ids.</summary>
-    public static Ratings LoadRatings(string path)
+    /// <summary>
+    /// .NET compiles each method on its first call. Benches first train a throwaway model on a couple
+    /// of batches, untimed, so the timed epochs measure training rather than the JIT (PyTorch's
+    /// kernels are compiled ahead of time). The measured model and its random streams are untouched.
+    /// </summary>
+    public const int WarmUpRows = 2048;
+
+    /// <summary>u1.base and u1.test through the library's reader (dense index = id − 1, as the files
+    /// list ids 1…N in order), plus the data set for its side information.</summary>
+    public static (Ratings Train, Ratings Test, RecDataset Data) LoadU1(string dir)
     {
-        var u = new List<int>(100_000); var i = new List<int>(100_000); var r = new List<float>(100_000); var t = new List<long>(100_000);
-        int lineNo = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNo++;
-            if (line.Length == 0) continue;
-            var f = line.Split('\t');
-            if (f.Length < 4) throw new FormatException($"{path}:{lineNo}: expected 4 tab-separated fields, got {f.Length}.");
-            u.Add(Parse(f[0], path, lineNo) - 1); i.Add(Parse(f[1], path, lineNo) - 1);
-            r.Add(Parse(f[2], path, lineNo)); t.Add(long.Parse(f[3], CultureInfo.InvariantCulture));
-        }
-        return new Ratings(u.ToArray(), i.ToArray(), r.ToArray(), t.ToArray());
+        var (train, test) = MovieLens100k.LoadSplit(dir, "u1");
+        CheckSizes(train);
+        return (From(train.Ratings), From(test.Ratings), train);
     }
 
-    /// <summary>Genre multi-hot [items × 19], user features [users × 2] (age/100, gender), occupation ids.</summary>
-    public static (float[] Genres, float[] UserFeatures, int[] Occupation, int OccupationCount) LoadSideInfo(string dir)
+    /// <summary>All of u.data.</summary>
+    public static Ratings LoadAll(string dir)
     {
-        var latin1 = Encoding.Latin1;
+        var all = MovieLens100k.Load(dir);
+        CheckSizes(all);
+        return From(all.Ratings);
+    }
+
+    /// <summary>Genre multi-hot [items × 19], user features [users × 2] (age/100, gender M → 1),
+    /// occupation ids numbered in order of first appearance in u.user (as the reference does).</summary>
+    public static (float[] Genres, float[] UserFeatures, int[] Occupation, int OccupationCount) SideInfo(RecDataset data)
+    {
         var genres = new float[Items * Genres];
-        int lineNo = 0;
-        string itemPath = Path.Combine(dir, "u.item");
-        foreach (var line in File.ReadLines(itemPath, latin1))
-        {
-            lineNo++;
-            if (line.Trim().Length == 0) continue;
-            var p = line.Split('|');
-            int item = Parse(p[0], itemPath, lineNo) - 1;
-            for (int g = 0; g < Genres; g++) genres[item * Genres + g] = Parse(p[p.Length - Genres + g], itemPath, lineNo);
-        }
+        for (int i = 0; i < Items; i++)
+            foreach (int g in data.Items[i].Genres) genres[i * Genres + g] = 1f;
+        var users = data.Users ?? throw new InvalidOperationException("u.user was not loaded.");
         var userFeatures = new float[Users * 2];
         var occ = new int[Users];
         var occNames = new Dictionary<string, int>();
-        string userPath = Path.Combine(dir, "u.user");
-        lineNo = 0;
-        foreach (var line in File.ReadLines(userPath, latin1))
+        for (int u = 0; u < Users; u++)
         {
-            lineNo++;
-            if (line.Trim().Length == 0) continue;
-            var p = line.Split('|');
-            if (p.Length != 5) throw new FormatException($"{userPath}:{lineNo}: expected 5 '|'-separated fields, got {p.Length}.");
-            int user = Parse(p[0], userPath, lineNo) - 1;
-            userFeatures[user * 2] = Parse(p[1], userPath, lineNo) / 100f;
-            userFeatures[user * 2 + 1] = p[2] == "M" ? 1f : 0f;
-            if (!occNames.TryGetValue(p[3], out int o)) occNames[p[3]] = o = occNames.Count;
-            occ[user] = o;
+            userFeatures[u * 2] = users[u].Age / 100f;
+            userFeatures[u * 2 + 1] = users[u].Gender == "M" ? 1f : 0f;
+            if (!occNames.TryGetValue(users[u].Occupation, out int o)) occNames[users[u].Occupation] = o = occNames.Count;
+            occ[u] = o;
         }
         return (genres, userFeatures, occ, occNames.Count);
+    }
+
+    private static Ratings From(RatingTable t) => new(t.Users, t.Items, t.Values, t.Timestamps);
+
+    private static void CheckSizes(RecDataset d)
+    {
+        if (d.NumUsers != Users || d.NumItems != Items)
+            throw new InvalidDataException($"Expected MovieLens 100k ({Users} users, {Items} items); '{d.Name}' has {d.NumUsers} users and {d.NumItems} items.");
     }
 
     /// <summary>
@@ -107,8 +109,4 @@ internal static class Ml100kBenchData
         }
         return (hits / testU.Length, ndcg / testU.Length);
     }
-
-    private static int Parse(string s, string path, int line) =>
-        int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v
-            : throw new FormatException($"{path}:{line}: '{s}' is not an integer.");
 }

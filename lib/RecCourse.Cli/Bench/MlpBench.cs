@@ -16,11 +16,13 @@ public sealed class MlpBench : IBenchTask
     public BenchResult Run(BenchOptions options, Action<string> log)
     {
         Engine.Threads = options.Threads;
-        var train = Ml100kBenchData.LoadRatings(Path.Combine(options.DataDir, "u1.base"));
-        var test = Ml100kBenchData.LoadRatings(Path.Combine(options.DataDir, "u1.test"));
-        var (genres, userFeatures, occ, nOcc) = Ml100kBenchData.LoadSideInfo(options.DataDir);
+        var (train, test, data) = Ml100kBenchData.LoadU1(options.DataDir);
+        var (genres, userFeatures, occ, nOcc) = Ml100kBenchData.SideInfo(data);
         int epochs = options.Epochs ?? 10;
         log($"== mlp: emb32+emb32+genres+age+gender+occ8 -> 128 -> 64 -> 1, Adam 1e-3, batch 1024, {epochs} epochs");
+        var warm = new HybridMlp(Ml100kBenchData.Users, Ml100kBenchData.Items, new Random(0), 0, null,
+            genres, Ml100kBenchData.Genres, userFeatures, 2, occ, nOcc);
+        RegressionBench.Fit("warm-up", warm, warm.Forward, train.Head(Ml100kBenchData.WarmUpRows), test.Head(Ml100kBenchData.WarmUpRows), 1e-3f, 0f, 1, 0, _ => { });
         var model = new HybridMlp(Ml100kBenchData.Users, Ml100kBenchData.Items, new Random(options.Seed), options.Seed, null,
             genres, Ml100kBenchData.Genres, userFeatures, 2, occ, nOcc);
         var outcome = RegressionBench.Fit("mlp", model, model.Forward, train, test, 1e-3f, 0f, epochs, options.Seed, log);

@@ -79,6 +79,7 @@ public static class DataCommand
             return 2;
         }
         RecDataset data;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try { data = DataFolder.Load(dir); }
         catch (Exception e) when (e is DataFormatException or IOException)
         {
@@ -86,6 +87,7 @@ public static class DataCommand
             return 1;
         }
         var summary = Summarise(data, dir);
+        summary["loadSeconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
         var console = ConsoleFor(output);
         var table = new Table().Border(TableBorder.Rounded).AddColumn("property").AddColumn("value");
         foreach (var (k, v) in summary)

@@ -79,7 +79,7 @@ public static class NotebookCommands
     private static int Run(string[] inputs, string? outDir, double timeoutSeconds, bool inPlace, bool html)
     {
         if (timeoutSeconds <= 0) return Fail("--timeout must be positive");
-        if (inputs.Length == 0) inputs = ["notebooks"];
+        if (inputs.Length == 0) inputs = [Path.Combine(RepoRoot() ?? ".", "notebooks")];
         var outFolder = Path.GetFullPath(outDir ?? Path.Combine(RepoRoot() ?? ".", "artifacts", "notebooks"));
         List<string> files;
         try { files = ExpandNotebooks(inputs, outFolder); }
@@ -96,6 +96,9 @@ public static class NotebookCommands
             var name = Path.GetFileName(file);
             try
             {
+                var target = inPlace ? file : Path.Combine(outFolder, Path.GetFileNameWithoutExtension(file) + ".ipynb");
+                if (!inPlace && Path.GetFullPath(target) == Path.GetFullPath(file))
+                    throw new IOException($"{file}: the executed copy would overwrite the source; pass --in-place or another --out");
                 var notebook = NotebookReader.Read(file);
                 if (!live) Console.WriteLine($"[{index}/{files.Count}] {name}: running {notebook.Cells.Count(c => c.Kind == Notebooks.Model.CellKind.Code)} code cells");
                 var result = NotebookRunner.Run(notebook, new RunOptions
@@ -110,7 +113,6 @@ public static class NotebookCommands
                         else Console.WriteLine(line);
                     },
                 });
-                var target = inPlace ? file : Path.Combine(outFolder, Path.GetFileNameWithoutExtension(file) + ".ipynb");
                 NotebookWriter.Write(result.Executed, target);
                 if (html) File.WriteAllText(Path.ChangeExtension(target, ".html"), HtmlExporter.Export(result.Executed));
                 rows.Add((name, result.Cells.Count, result.FailedCount, result.Duration, target));
@@ -233,6 +235,11 @@ public static class NotebookCommands
         }
         table.AddRow("[bold]total[/]", "", Num(reports.Sum(r => r.Total)), Num(reports.Sum(r => r.Max)), "", "");
         AnsiConsole.Write(table);
+        foreach (var report in reports.Where(r => r.FailedCells.Count > 0))
+        {
+            Console.WriteLine($"{Path.GetFileName(report.Notebook)}: failing cells (not graded themselves): "
+                + string.Join("; ", report.FailedCells.Select(c => FirstLine(c.Message))));
+        }
         if (json) Console.WriteLine(GradeReport.ToJson(reports));
         return Ok;
     }

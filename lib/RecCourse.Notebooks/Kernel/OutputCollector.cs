@@ -22,11 +22,24 @@ internal sealed class OutputCollector
         set => CurrentSlot.Value = value;
     }
 
+    /// <summary>Stream text kept per cell; a runaway print loop must not produce a gigabyte notebook.</summary>
+    public const int MaxStreamChars = 1_000_000;
+
+    private int _streamChars;
+    private bool _truncated;
+
     public void Write(string stream, string text)
     {
         if (text.Length == 0) return;
         lock (_outputs)
         {
+            if (_truncated) return;
+            if (_streamChars + text.Length > MaxStreamChars)
+            {
+                text = text[..Math.Max(0, MaxStreamChars - _streamChars)] + $"\n… output truncated at {MaxStreamChars:N0} characters\n";
+                _truncated = true;
+            }
+            _streamChars += text.Length;
             if (_pendingStream != stream) FlushPending();
             _pendingStream = stream;
             _pending.Append(text);

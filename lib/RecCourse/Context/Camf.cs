@@ -72,6 +72,14 @@ public sealed class Camf
     public Camf Fit(RatingTable train, Action<int, double>? onEpoch = null)
     {
         var ctx = CheckContext(train);
+        for (int r = 0; r < train.Count; r++)
+        {
+            if ((uint)train.Users[r] >= (uint)NumUsers || (uint)train.Items[r] >= (uint)NumItems)
+                throw new ArgumentException($"Rating {r} has user {train.Users[r]} / item {train.Items[r]} outside {NumUsers} users / {NumItems} items.", nameof(train));
+            for (int d = 0; d < ctx.Length; d++)
+                if ((uint)ctx[d][r] >= (uint)Schema.Conditions[d].Length)
+                    throw new ArgumentException($"Rating {r}: condition {ctx[d][r]} of dimension '{Schema.Dimensions[d]}' is outside [0, {Schema.Conditions[d].Length}).", nameof(train));
+        }
         GlobalMean = train.Mean();
         var rng = new Random(Options.Seed);
         for (int k = 0; k < UserFactors.Length; k++) UserFactors[k] = Normal.Sample(rng, 0, Options.InitStd);
@@ -99,14 +107,7 @@ public sealed class Camf
             foreach (int r in order)
             {
                 int u = train.Users[r], i = train.Items[r];
-                if ((uint)u >= (uint)NumUsers || (uint)i >= (uint)NumItems)
-                    throw new ArgumentException($"Rating {r} has user {u} / item {i} outside {NumUsers} users / {NumItems} items.", nameof(train));
-                for (int d = 0; d < dims; d++)
-                {
-                    if ((uint)ctx[d][r] >= (uint)Schema.Conditions[d].Length)
-                        throw new ArgumentException($"Rating {r}: condition {ctx[d][r]} of dimension '{Schema.Dimensions[d]}' is outside [0, {Schema.Conditions[d].Length}).", nameof(train));
-                    g[d] = BiasSlot(u, i, _offsets[d] + ctx[d][r]);
-                }
+                for (int d = 0; d < dims; d++) g[d] = BiasSlot(u, i, _offsets[d] + ctx[d][r]);
                 double e = train.Values[r] - Raw(u, i, g);
                 se += e * e;
                 if (Variant != CamfVariant.CU || KeepBaselineBiases) UserBias[u] += lr * (e - reg * UserBias[u]);

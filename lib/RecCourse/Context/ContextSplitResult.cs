@@ -42,5 +42,10 @@ public sealed class ContextSplitResult
     }
 
     /// <summary>The original index a new index came from.</summary>
-    public int OriginalOf(int index) => index < _byOriginal.Length ? index : Splits.First(s => s.InIndex == index).Original;
+    public int OriginalOf(int index)
+    {
+        if (index >= 0 && index < _byOriginal.Length) return index;
+        foreach (var s in Splits) if (s.InIndex == index) return s.Original;
+        throw new ArgumentOutOfRangeException(nameof(index), index, $"Index outside [0, {_byOriginal.Length + Splits.Count}).");
+    }
 }

@@ -7,9 +7,10 @@ namespace RecCourse.Context;
 /// P(c | i) = (n_{i,c} + s·P(c)) / (n_i + s), the share of the item's ratings given in context c,
 /// shrunk towards the global share P(c) by <see cref="Smoothing"/> pseudo-ratings s so that rarely
 /// rated items are not judged on two ratings. This is the relevance that post-filtering uses
-/// (Panniello et al. 2009 estimate it from neighbours; item frequencies are the simpler variant).
+/// (Panniello et al. 2009 estimate it from the user's neighbours, see <see cref="NeighbourContextualRelevance"/>;
+/// item frequencies are the simpler, user-independent variant).
 /// </summary>
-public sealed class ContextualRelevance
+public sealed class ContextualRelevance : IContextualRelevance
 {
     private readonly RatingTable _train;
     private readonly int _numItems;
@@ -43,6 +44,9 @@ public sealed class ContextualRelevance
         double denominator = _itemCount[item] + Smoothing;
         return denominator == 0 ? 0 : (perItem[item] + Smoothing * prior) / denominator;
     }
+
+    /// <summary>The same for every user: <see cref="Probability(int, ReadOnlySpan{int})"/>.</summary>
+    public double Probability(int user, int item, ReadOnlySpan<int> context) => Probability(item, context);
 
     private (int[] PerItem, int Total) Counts(ReadOnlySpan<int> context)
     {

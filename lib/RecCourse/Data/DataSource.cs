@@ -9,6 +9,13 @@ public sealed class DataSource
     /// <summary>The environment variable naming an ml-100k folder (also used by CI and the tests).</summary>
     public const string EnvironmentVariable = "RECCOURSE_ML100K";
 
+    /// <summary>
+    /// The environment variable giving the default preference when a notebook passes none
+    /// ("synthetic", "ml-100k", "auto" or a folder), e.g. RECCOURSE_DATA=synthetic to force the
+    /// synthetic smoke tier even where MovieLens is installed.
+    /// </summary>
+    public const string PreferenceVariable = "RECCOURSE_DATA";
+
     private DataSource(RecDataset dataset, DataSourceKind kind, string description, string? folder)
     {
         Dataset = dataset; Kind = kind; Description = description; Folder = folder;
@@ -27,7 +34,19 @@ public sealed class DataSource
     public override string ToString() => Description;
 
     /// <summary>
-    /// Resolves the data. <paramref name="preference"/>: null or "auto" tries, in order, the folder in
+    /// A named ml-100k split ("u1"…"u5", "ua", "ub"): read from the folder's .base/.test files when
+    /// the source is a folder in the ml-100k layout, else computed in memory by
+    /// <see cref="Splits.MovieLensStyle(RecDataset, string, int)"/> — for the synthetic set the very
+    /// rows <c>reccourse data synth</c> writes to those files.
+    /// </summary>
+    public (RecDataset Train, RecDataset Test) LoadSplit(string split) =>
+        Folder is not null && Kind is DataSourceKind.MovieLens100k or DataSourceKind.SyntheticFolder
+            ? MovieLens100k.LoadSplit(Folder, split)
+            : Splits.MovieLensStyle(Dataset, split);
+
+    /// <summary>
+    /// Resolves the data. <paramref name="preference"/> (when null: the RECCOURSE_DATA variable, else
+    /// "auto"): "auto" tries, in order, the folder in
     /// RECCOURSE_ML100K, then <c>data/ml-100k</c> in the repository (found by walking up from
     /// <paramref name="startDirectory"/>, default the current directory, to a folder holding
     /// RecCourse.sln or data/), then the in-memory synthetic set. "synthetic" forces the synthetic
@@ -36,8 +55,9 @@ public sealed class DataSource
     /// </summary>
     public static DataSource Load(string? preference = null, SyntheticOptions? synthetic = null, string? startDirectory = null)
     {
+        if (string.IsNullOrWhiteSpace(preference)) preference = Environment.GetEnvironmentVariable(PreferenceVariable);
         string pref = string.IsNullOrWhiteSpace(preference) ? "auto" : preference.Trim();
-        if (pref.Equals("synthetic", StringComparison.OrdinalIgnoreCase)) return Synthetic(synthetic);
+        if (pref.Equals("synthetic", StringComparison.OrdinalIgnoreCase)) return Synthetic(synthetic, "as requested");
         if (pref.Equals("auto", StringComparison.OrdinalIgnoreCase) || pref.Equals("ml-100k", StringComparison.OrdinalIgnoreCase))
         {
             if (FindMovieLens100k(startDirectory) is { } dir) return FromFolder(dir);
@@ -45,7 +65,7 @@ public sealed class DataSource
                 throw new DirectoryNotFoundException(
                     $"MovieLens 100k was not found: set {EnvironmentVariable} to its folder or run '{MovieLens100k.DownloadCommand}' " +
                     "(it unpacks into data/ml-100k). Without it, DataSource.Load() uses the synthetic set.");
-            return Synthetic(synthetic);
+            return Synthetic(synthetic, "MovieLens 100k was not found");
         }
         return FromFolder(Path.GetFullPath(pref));
     }
@@ -65,11 +85,11 @@ public sealed class DataSource
         return null;
     }
 
-    private static DataSource Synthetic(SyntheticOptions? options)
+    private static DataSource Synthetic(SyntheticOptions? options, string why)
     {
         var data = SyntheticMovieLens.Generate(options);
         return new DataSource(data, DataSourceKind.Synthetic,
-            $"Synthetic MovieLens-shaped data (seed {data.Truth!.Options.Seed}, {Counts(data)}), generated in memory: MovieLens 100k was not found", null);
+            $"Synthetic MovieLens-shaped data (seed {data.Truth!.Options.Seed}, {Counts(data)}), generated in memory ({why})", null);
     }
 
     private static DataSource FromFolder(string dir)

@@ -118,30 +118,13 @@ public static class MovieLensWriter
     private static void WriteSplits(string dir, RecDataset data, string[] lines, int seed)
     {
         var r = data.Ratings;
-        var rng = new RecRandom(seed);
-        // u1…u5: a seeded permutation dealt into five disjoint test folds.
-        var perm = new int[r.Count];
-        for (int k = 0; k < perm.Length; k++) perm[k] = k;
-        rng.Shuffle(perm.AsSpan());
-        var fold = new int[r.Count];
-        for (int k = 0; k < perm.Length; k++) fold[perm[k]] = k % 5;
+        var fold = Splits.MovieLensFolds(r, seed);
         for (int f = 0; f < 5; f++)
         {
             WriteRatings(Path.Combine(dir, $"u{f + 1}.base"), lines, Enumerable.Range(0, r.Count).Where(k => fold[k] != f));
             WriteRatings(Path.Combine(dir, $"u{f + 1}.test"), lines, Enumerable.Range(0, r.Count).Where(k => fold[k] == f));
         }
-        // ua/ub: ten test ratings per user each (at most half of a user's ratings each), disjoint.
-        var byUser = new List<int>[data.NumUsers];
-        for (int u = 0; u < byUser.Length; u++) byUser[u] = [];
-        for (int k = 0; k < r.Count; k++) byUser[r.Users[k]].Add(k);
-        var which = new int[r.Count]; // 0 = base only, 1 = ua.test, 2 = ub.test
-        foreach (var rows in byUser)
-        {
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows).ToArray();
-            rng.Shuffle(span.AsSpan());
-            int take = Math.Min(10, span.Length / 2);
-            for (int k = 0; k < take; k++) { which[span[k]] = 1; which[span[take + k]] = 2; }
-        }
+        var which = Splits.MovieLensUaUb(r, seed);
         foreach (var (name, tag) in new[] { ("ua", 1), ("ub", 2) })
         {
             WriteRatings(Path.Combine(dir, name + ".base"), lines, Enumerable.Range(0, r.Count).Where(k => which[k] != tag));

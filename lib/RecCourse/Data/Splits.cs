@@ -91,6 +91,62 @@ public static class Splits
         return Partition(positives, isTest);
     }
 
+    /// <summary>
+    /// The ml-100k-style named splits, exactly as <see cref="MovieLensWriter"/> writes them to
+    /// u1…u5/ua/ub.base/.test for the same seed: "u1"…"u5" take the k-th of five disjoint 20 % test
+    /// folds of a seeded permutation; "ua"/"ub" put ten ratings per user (at most half of the user's)
+    /// in test, the two test sets disjoint. Use it for in-memory data (e.g. the generated synthetic
+    /// set) to get the same u1 protocol as on disk.
+    /// </summary>
+    public static (RatingTable Train, RatingTable Test) MovieLensStyle(RatingTable ratings, string split, int seed = 42)
+    {
+        bool[] isTest;
+        if (split.Length == 2 && split[0] == 'u' && split[1] is >= '1' and <= '5')
+        {
+            var fold = MovieLensFolds(ratings, seed);
+            int f = split[1] - '1';
+            isTest = [.. fold.Select(x => x == f)];
+        }
+        else if (split is "ua" or "ub")
+        {
+            var which = MovieLensUaUb(ratings, seed);
+            int tag = split == "ua" ? 1 : 2;
+            isTest = [.. which.Select(x => x == tag)];
+        }
+        else throw new ArgumentException($"Unknown split '{split}'; expected u1…u5, ua or ub.", nameof(split));
+        return Partition(ratings, isTest);
+    }
+
+    public static (RecDataset Train, RecDataset Test) MovieLensStyle(RecDataset data, string split, int seed = 42)
+    {
+        var (train, test) = MovieLensStyle(data.Ratings, split, seed);
+        return (data.WithRatings(train, $"{data.Name} {split}.base"), data.WithRatings(test, $"{data.Name} {split}.test"));
+    }
+
+    /// <summary>Test fold (0–4) of each row for u1…u5: a seeded permutation dealt round-robin.</summary>
+    internal static int[] MovieLensFolds(RatingTable ratings, int seed)
+    {
+        var perm = Identity(ratings.Count);
+        new RecRandom(seed).Shuffle(perm.AsSpan());
+        var fold = new int[ratings.Count];
+        for (int k = 0; k < perm.Length; k++) fold[perm[k]] = k % 5;
+        return fold;
+    }
+
+    /// <summary>0 = train in both, 1 = ua.test, 2 = ub.test: per user, a seeded shuffle, the first ten to ua, the next ten to ub.</summary>
+    internal static int[] MovieLensUaUb(RatingTable ratings, int seed)
+    {
+        var rng = new RecRandom(unchecked((ulong)(long)seed + 0x5851F42D4C957F2DUL));
+        var which = new int[ratings.Count];
+        foreach (var rows in RowsByUser(ratings))
+        {
+            rng.Shuffle(rows.AsSpan());
+            int take = Math.Min(10, rows.Length / 2);
+            for (int k = 0; k < take; k++) { which[rows[k]] = 1; which[rows[take + k]] = 2; }
+        }
+        return which;
+    }
+
     public static (RecDataset Train, RecDataset Test) RandomHoldout(RecDataset data, double testFraction = 0.2, int seed = 42) =>
         Wrap(data, RandomHoldout(data.Ratings, testFraction, seed), "random holdout");
 

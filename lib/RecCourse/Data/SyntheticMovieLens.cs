@@ -22,7 +22,7 @@ public static class SyntheticMovieLens
     private static readonly int[] OccupationCounts =
         [79, 28, 7, 95, 67, 18, 32, 16, 7, 12, 51, 26, 9, 105, 66, 14, 12, 31, 196, 27, 45];
 
-    private const double GlobalBias = 2.9, UserBiasStd = 0.5, ItemBiasStd = 0.4, ItemBiasPopularity = 0.25;
+    private const double GlobalBias = 2.68, UserBiasStd = 0.5, ItemBiasStd = 0.4, ItemBiasPopularity = 0.25;
     private const double UserFactorStd = 0.35, ItemGenreWeight = 0.5, ItemNoiseWeight = 0.5;
     private const double ProbabilityFemale = 0.29, ProbabilityCinema = 0.35;
     private static readonly double[] CompanionProbabilities = [0.40, 0.25, 0.35];

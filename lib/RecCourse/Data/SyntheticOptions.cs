@@ -20,7 +20,7 @@ public sealed record SyntheticOptions
     /// <summary>Zipf exponent a of item popularity: the item of popularity rank r (0-based) is drawn ∝ (r + 10)^−a.</summary>
     public double PopularityExponent { get; init; } = 1.0;
     /// <summary>How strongly users pick items they like: choice weight ∝ popularity · exp(γ · preference).</summary>
-    public double ChoiceAffinity { get; init; } = 1.0;
+    public double ChoiceAffinity { get; init; } = 2.0;
     /// <summary>Size (in stars, before rounding and clipping) of each item-specific planted context effect.</summary>
     public double ContextEffectSize { get; init; } = 1.0;
     /// <summary>How many items each item-specific context effect touches.</summary>

@@ -27,7 +27,11 @@ public sealed class SyntheticTruth
     public required int[] PopularityRank { get; init; }
     public required IReadOnlyList<GroupEffect> GroupEffects { get; init; }
     public required IReadOnlyList<ContextEffect> ContextEffects { get; init; }
-    /// <summary>The noiseless value (before ε, rounding and clipping) of each generated rating, row-aligned with the generated <see cref="RatingTable"/>.</summary>
+    /// <summary>
+    /// The noiseless value (before ε, rounding and clipping) of each generated rating, row-aligned
+    /// with the generated <see cref="RatingTable"/> only (not with splits of it, which carry the same
+    /// Truth: use <see cref="ExpectedRating"/> with the split's rows there).
+    /// </summary>
     public required double[] ExpectedRatings { get; init; }
     /// <summary>Users' demographics, as in the data set (used by group effects).</summary>
     public required IReadOnlyList<UserInfo> Users { get; init; }

@@ -10,7 +10,7 @@ namespace RecCourse.Embeddings;
 /// </summary>
 public static class Tsne
 {
-    /// <summary>The largest n accepted: two n × n float64 matrices of 3000² take 144 MB.</summary>
+    /// <summary>The largest n accepted: P (n × n float64) takes 72 MB at 3000 points, and each iteration visits n² pairs.</summary>
     public const int MaxPoints = 3000;
 
     /// <summary>
@@ -41,27 +41,13 @@ public static class Tsne
         var gains = new double[n * m];
         Array.Fill(gains, 1.0);
         var grad = new double[n * m];
-        var num = new double[n * n];
-        var rowSums = new double[n];
+        var work = new GradientWork(n, m);
 
         for (int iter = 0; iter < o.Iterations; iter++)
         {
             double exaggeration = iter < o.ExaggerationIterations ? o.EarlyExaggeration : 1;
             double momentum = iter < 250 ? o.InitialMomentum : o.FinalMomentum;
-            double z = StudentT(y, n, m, num, rowSums, parallel);
-            Parallel.For(0, n, parallel, i =>
-            {
-                // ∂KL/∂y_i = 4 Σ_j (p_ij − q_ij)(1 + ‖y_i − y_j‖²)⁻¹ (y_i − y_j)
-                Span<double> g = grad.AsSpan(i * m, m);
-                g.Clear();
-                for (int j = 0; j < n; j++)
-                {
-                    double w = num[i * n + j];
-                    double f = (exaggeration * p[i * n + j] - w / z) * w;
-                    for (int a = 0; a < m; a++) g[a] += f * (y[i * m + a] - y[j * m + a]);
-                }
-                for (int a = 0; a < m; a++) g[a] *= 4;
-            });
+            Gradient(y, p, n, m, exaggeration, parallel, work, grad);
             for (int k = 0; k < y.Length; k++)
             {
                 // Delta-bar-delta gains: grow a coordinate's step while the gradient keeps pointing the same way.
@@ -77,31 +63,85 @@ public static class Tsne
                 for (int i = 0; i < n; i++) y[i * m + a] -= mean;
             }
         }
-
-        double zFinal = StudentT(y, n, m, num, rowSums, parallel), kl = 0;
-        for (int k = 0; k < p.Length; k++)
-            if (p[k] > 0 && k / n != k % n) kl += p[k] * Math.Log(p[k] / Math.Max(num[k] / zFinal, 1e-300));
-        return new TsneResult(n, m, y.Select(v => (float)v).ToArray(), kl);
+        return new TsneResult(n, m, y.Select(v => (float)v).ToArray(), KlDivergence(y, p, n, m));
     }
 
-    /// <summary>Fills num with (1 + ‖y_i − y_j‖²)⁻¹ (0 on the diagonal) and returns their sum Z.</summary>
-    private static double StudentT(double[] y, int n, int m, double[] num, double[] rowSums, ParallelOptions parallel)
+    /// <summary>Scratch arrays of <see cref="Gradient"/>, allocated once per fit.</summary>
+    internal sealed class GradientWork(int n, int m)
     {
-        Parallel.For(0, n, parallel, i =>
-        {
-            double s = 0;
-            for (int j = 0; j < n; j++)
-            {
-                double d2 = 0;
-                for (int a = 0; a < m; a++) { double t = y[i * m + a] - y[j * m + a]; d2 += t * t; }
-                double w = i == j ? 0 : 1 / (1 + d2);
-                num[i * n + j] = w; s += w;
-            }
-            rowSums[i] = s;
-        });
+        public readonly double[] Attraction = new double[n * m], Repulsion = new double[n * m], RowSums = new double[n];
+    }
+
+    /// <summary>
+    /// ∂KL/∂y_i = 4 Σ_j (e·p_ij − w_ij/Z) w_ij (y_i − y_j), w_ij = (1 + ‖y_i − y_j‖²)⁻¹, Z = Σ w, e the exaggeration.
+    /// Split as 4 (e Σ_j p_ij w_ij (y_i − y_j) − Σ_j w_ij² (y_i − y_j) / Z): both sums and Z come out of one
+    /// pass over the pairs, so the n × n matrix of w is never stored.
+    /// </summary>
+    internal static void Gradient(double[] y, double[] p, int n, int m, double exaggeration, ParallelOptions parallel, GradientWork work, double[] grad)
+    {
+        Parallel.For(0, n, parallel, i => work.RowSums[i] = PairSums(y, p, n, m, i, work.Attraction.AsSpan(i * m, m), work.Repulsion.AsSpan(i * m, m)));
         double z = 0;
-        for (int i = 0; i < n; i++) z += rowSums[i];   // fixed order, so Z does not depend on threads
-        return z;
+        for (int i = 0; i < n; i++) z += work.RowSums[i];   // fixed order, so Z does not depend on threads
+        for (int k = 0; k < grad.Length; k++) grad[k] = 4 * (exaggeration * work.Attraction[k] - work.Repulsion[k] / z);
+    }
+
+    /// <summary>
+    /// For row i: writes Σ_j p_ij w_ij (y_i − y_j) to <paramref name="attraction"/> and Σ_j w_ij² (y_i − y_j)
+    /// to <paramref name="repulsion"/>, and returns Σ_j w_ij (j ≠ i).
+    /// </summary>
+    private static double PairSums(double[] y, double[] p, int n, int m, int i, Span<double> attraction, Span<double> repulsion)
+    {
+        if (m == 2) return PairSums2(y, p, n, i, attraction, repulsion);
+        attraction.Clear(); repulsion.Clear();
+        Span<double> diff = stackalloc double[m];
+        var yi = y.AsSpan(i * m, m);
+        double sum = 0;
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i) continue;
+            double d2 = 0;
+            for (int a = 0; a < m; a++) { diff[a] = yi[a] - y[j * m + a]; d2 += diff[a] * diff[a]; }
+            double w = 1 / (1 + d2), pw = p[i * n + j] * w, ww = w * w;
+            for (int a = 0; a < m; a++) { attraction[a] += pw * diff[a]; repulsion[a] += ww * diff[a]; }
+            sum += w;
+        }
+        return sum;
+    }
+
+    /// <summary><see cref="PairSums"/> for the usual 2-D output, with the coordinates in locals (about 2× faster).</summary>
+    private static double PairSums2(double[] y, double[] p, int n, int i, Span<double> attraction, Span<double> repulsion)
+    {
+        double x0 = y[2 * i], x1 = y[2 * i + 1];
+        double a0 = 0, a1 = 0, r0 = 0, r1 = 0, sum = 0;
+        var row = p.AsSpan(i * n, n);
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i) continue;
+            double d0 = x0 - y[2 * j], d1 = x1 - y[2 * j + 1];
+            double w = 1 / (1 + d0 * d0 + d1 * d1), pw = row[j] * w, ww = w * w;
+            a0 += pw * d0; a1 += pw * d1; r0 += ww * d0; r1 += ww * d1;
+            sum += w;
+        }
+        attraction[0] = a0; attraction[1] = a1; repulsion[0] = r0; repulsion[1] = r1;
+        return sum;
+    }
+
+    /// <summary>KL(P ‖ Q) in nats with q_ij = w_ij / Z.</summary>
+    internal static double KlDivergence(double[] y, double[] p, int n, int m)
+    {
+        double W(int i, int j)
+        {
+            double d2 = 0;
+            for (int a = 0; a < m; a++) { double t = y[i * m + a] - y[j * m + a]; d2 += t * t; }
+            return 1 / (1 + d2);
+        }
+        double z = 0;
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) if (i != j) z += W(i, j);
+        double kl = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                if (i != j && p[i * n + j] > 0) kl += p[i * n + j] * Math.Log(p[i * n + j] * z / W(i, j));
+        return kl;
     }
 
     /// <summary>Symmetric P: p_ij = (p_{j|i} + p_{i|j}) / 2n, floored at 1e-12 off the diagonal.</summary>

@@ -23,10 +23,11 @@ public static class RankingEvaluator
         if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, "K must be at least 1.");
         int nu = test.NumUsers, ni = test.NumItems;
         var scores = new float[ni];
-        var candScores = new float[ni]; var candLabels = new bool[ni]; var candItems = new int[ni];
+        var candScores = new float[ni]; var candLabels = new bool[ni];
+        var isRelevant = new bool[ni];
+        var topItems = new int[k]; var topScores = new float[k];
         var globalScores = new List<float>(); var globalLabels = new List<bool>();
         var topK = new int[nu][];
-        var relevant = new HashSet<int>();
         double sp = 0, sr = 0, sn = 0, sm = 0, sh = 0, smrr = 0, sauc = 0;
         int users = 0, aucUsers = 0;
         for (int u = 0; u < nu; u++)
@@ -37,41 +38,59 @@ public static class RankingEvaluator
             scores.AsSpan().Clear();
             scoreUser(u, scores);
             var seen = excludeTrain ? train.ItemsOf(u) : [];
-            relevant.Clear();
-            foreach (int i in rel) relevant.Add(i);
-            // Candidates: all items not seen in training (a test item also seen in training stays out).
-            int m = 0, s = 0;
+            foreach (int i in rel) isRelevant[i] = true;
+            // One pass over the candidates (items not seen in training, ascending): collect them for
+            // AUC, keep the top K (score descending; among equal scores the earlier, i.e. lower, item
+            // stays ahead), and track the best-scored relevant item for MRR.
+            int m = 0, s = 0, filled = 0, bestRel = -1, relevantCandidates = 0;
+            float bestRelScore = float.NegativeInfinity;
             for (int i = 0; i < ni; i++)
             {
                 while (s < seen.Length && seen[s] < i) s++;
                 if (s < seen.Length && seen[s] == i) continue;
-                candItems[m] = i;
-                candScores[m] = float.IsNaN(scores[i]) ? float.NegativeInfinity : scores[i];
-                candLabels[m] = relevant.Contains(i);
-                m++;
+                float sc = float.IsNaN(scores[i]) ? float.NegativeInfinity : scores[i];
+                candScores[m] = sc; candLabels[m] = isRelevant[i]; m++;
+                if (isRelevant[i])
+                {
+                    relevantCandidates++;
+                    if (bestRel < 0 || sc > bestRelScore) { bestRel = i; bestRelScore = sc; }
+                }
+                if (filled < k || sc > topScores[filled - 1])
+                {
+                    int pos = filled < k ? filled++ : k - 1;
+                    while (pos > 0 && topScores[pos - 1] < sc) { topScores[pos] = topScores[pos - 1]; topItems[pos] = topItems[pos - 1]; pos--; }
+                    topScores[pos] = sc; topItems[pos] = i;
+                }
             }
-            int positives = 0;
-            for (int c = 0; c < m; c++) if (candLabels[c]) positives++;
             users++;
-            // Full ranking order of candidates: score descending, item ascending.
-            var order = candItems.AsSpan(0, m).ToArray();
-            var keyScores = scores; // by item
-            Array.Sort(order, (a, b) =>
+            topK[u] = topItems.AsSpan(0, filled).ToArray();
+            int hits = 0; double dcg = 0, ap = 0;
+            for (int r = 0; r < filled; r++)
+                if (isRelevant[topItems[r]]) { hits++; dcg += 1 / Math.Log2(r + 2); ap += hits / (double)(r + 1); }
+            double idcg = 0;
+            for (int r = 0; r < Math.Min(k, rel.Length); r++) idcg += 1 / Math.Log2(r + 2);
+            sp += hits / (double)k;
+            sr += hits / (double)rel.Length;
+            sn += dcg / idcg;
+            sm += ap / (mapDivideByAllRelevant ? rel.Length : Math.Min(rel.Length, k));
+            sh += hits > 0 ? 1 : 0;
+            if (bestRel >= 0)
             {
-                float fa = float.IsNaN(keyScores[a]) ? float.NegativeInfinity : keyScores[a];
-                float fb = float.IsNaN(keyScores[b]) ? float.NegativeInfinity : keyScores[b];
-                int cmp = fb.CompareTo(fa);
-                return cmp != 0 ? cmp : a.CompareTo(b);
-            });
-            topK[u] = order.AsSpan(0, Math.Min(k, m)).ToArray();
-            sp += RankingMetrics.Hits(order, relevant, k) / (double)k;
-            sr += RankingMetrics.Hits(order, relevant, k) / (double)relevant.Count;
-            sn += RankingMetrics.Ndcg(order, relevant, k);
-            sm += RankingMetrics.AveragePrecision(order, relevant, k, mapDivideByAllRelevant);
-            sh += RankingMetrics.Hits(order, relevant, k) > 0 ? 1 : 0;
-            smrr += RankingMetrics.ReciprocalRank(order, relevant, int.MaxValue);
-            for (int c = 0; c < m; c++) { globalScores.Add(candScores[c]); globalLabels.Add(candLabels[c]); }
-            if (positives > 0 && positives < m)
+                // Rank of the best relevant item in the full ordering: candidates that beat it, plus one.
+                int better = 0, c = 0; s = 0;
+                for (int i = 0; i < ni; i++)
+                {
+                    while (s < seen.Length && seen[s] < i) s++;
+                    if (s < seen.Length && seen[s] == i) continue;
+                    float sc = candScores[c++];
+                    if (sc > bestRelScore || (sc == bestRelScore && i < bestRel)) better++;
+                }
+                smrr += 1.0 / (better + 1);
+            }
+            foreach (int i in rel) isRelevant[i] = false;
+            globalScores.AddRange(candScores.AsSpan(0, m));
+            globalLabels.AddRange(candLabels.AsSpan(0, m));
+            if (relevantCandidates > 0 && relevantCandidates < m)
             {
                 sauc += RankingMetrics.AucInPlace(candScores.AsSpan(0, m), candLabels.AsSpan(0, m));
                 aucUsers++;

@@ -165,7 +165,8 @@ public static class Losses
         for (int r = 0; r < b; r++)
         {
             var row = probs.AsSpan(r * c, c);
-            loss -= RowLogSoftmaxTo(row, row, 0);
+            loss -= row[0] - Ops.LogSumExp(row);
+            TensorPrimitives.SoftMax(row, row);
         }
         y.Data[0] = b == 0 ? float.NaN : (float)(loss / b);
         return Ops.Record(y, static o =>
@@ -302,17 +303,15 @@ public static class Losses
         }
     }
 
-    /// <summary>Writes softmax(x) into probs (may alias x) and returns log softmax(x)[target].</summary>
+    /// <summary>Writes softmax(x) into probs (must not overlap x) and returns log softmax(x)[target].</summary>
     private static double RowLogSoftmaxTo(ReadOnlySpan<float> x, Span<float> probs, int target)
     {
-        float m = TensorPrimitives.Max(x);
         float xt = x[target];
-        TensorPrimitives.Subtract(x, m, probs);
-        TensorPrimitives.Exp(probs, probs);
-        // every term is in (0, 1] and one of them is 1, so a float sum is accurate here.
-        double z = TensorPrimitives.Sum(probs);
-        TensorPrimitives.Multiply(probs, (float)(1.0 / z), probs);
-        return xt - m - Math.Log(z);
+        TensorPrimitives.SoftMax(x, probs);
+        float pt = probs[target];
+        // log p_t is exact enough unless p_t underflowed; then use x_t − logsumexp(x) directly.
+        if (pt > 1e-30f) return Math.Log(pt);
+        return xt - Ops.LogSumExp(x);
     }
 
     private static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));

@@ -1,5 +1,3 @@
-using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
-
 namespace RecCourse.Tensors;
 
 /// <summary>
@@ -95,6 +93,4 @@ public static class Autograd
         foreach (float v in x) s += (double)v * v;
         return s;
     }
-
-    internal static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => TensorPrimitives.Dot(a, b);
 }

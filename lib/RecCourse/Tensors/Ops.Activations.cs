@@ -87,11 +87,29 @@ public static partial class Ops
         if (!training || p == 0f) return x;
         var y = Like(x);
         var mask = SavedFloats(y, x.Length);
-        float keepScale = 1f / (1f - p);
-        uint threshold = (uint)(p * 4294967296.0);
-        for (int i = 0; i < mask.Length; i++) mask[i] = rng.NextUInt() >= threshold ? keepScale : 0f;
+        FillDropoutMask(mask, p, rng);
         TensorPrimitives.Multiply(x.Data, mask, y.Data);
         return Record(y, static o => MulInto(o.Input0!, o.Grad!, o.SavedFloats!), x);
+    }
+
+    /// <summary>
+    /// mask[i] = 1/(1 − p) with probability 1 − p, else 0. Each 32-bit draw gives two 16-bit uniforms
+    /// (p is resolved to 1/65536), and the comparison is branch-free: a 20 % branch is mispredicted
+    /// often enough to dominate the cost of the whole layer.
+    /// </summary>
+    internal static void FillDropoutMask(Span<float> mask, float p, FastRandom rng)
+    {
+        float keepScale = 1f / (1f - p);
+        ulong threshold = (ulong)Math.Round(p * 65536.0);
+        int i = 0;
+        for (; i + 1 < mask.Length; i += 2)
+        {
+            uint bits = rng.NextUInt();
+            // (x − threshold) wraps to a huge value, setting bit 63, exactly when x < threshold (drop).
+            mask[i] = keepScale * (1 - (int)(((bits & 0xFFFF) - threshold) >> 63));
+            mask[i + 1] = keepScale * (1 - (int)(((bits >> 16) - threshold) >> 63));
+        }
+        if (i < mask.Length) mask[i] = keepScale * (1 - (int)(((rng.NextUInt() & 0xFFFF) - threshold) >> 63));
     }
 
     /// <summary>Row-wise log-softmax of a matrix: y[i, j] = x[i, j] − log Σ_k exp x[i, k] (stable).</summary>

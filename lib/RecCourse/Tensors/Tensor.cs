@@ -87,7 +87,6 @@ public sealed class Tensor
     /// <summary>For operation results: the gradient buffer holds stale values and the first
     /// accumulation must overwrite rather than add (saves a memset per intermediate per step).</summary>
     internal bool GradIsStale;
-    internal bool FromArena;
 
     /// <summary>Element (r, c) of a matrix.</summary>
     [IndexerName("Element")]

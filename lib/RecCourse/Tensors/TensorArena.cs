@@ -74,7 +74,6 @@ public sealed class TensorArena
         {
             if (stack is null) free[key] = new Stack<Tensor>();
             t = Fresh(rank switch { 0 => [], 1 => [d0], _ => [d0, d1] });
-            t.FromArena = true;
         }
         t.GradIsStale = true;
         rented.Add(t);

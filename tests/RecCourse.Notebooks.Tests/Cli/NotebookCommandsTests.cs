@@ -65,6 +65,16 @@ public sealed class NotebookCommandsTests
     }
 
     [Fact]
+    public void Run_never_overwrites_a_source_without_in_place()
+    {
+        var dir = TestPaths.TempDir("run-same");
+        var source = SmallNotebook(dir, "same.ipynb", "1");
+        var before = File.ReadAllText(source);
+        Assert.Equal(NotebookCommands.CellsFailed, Run(source, "--out", dir));
+        Assert.Equal(before, File.ReadAllText(source));
+    }
+
+    [Fact]
     public void In_place_overwrites_the_source_with_outputs()
     {
         var dir = TestPaths.TempDir("run-inplace");

@@ -40,4 +40,37 @@ public sealed class ExporterTests
             Assert.True(html.Length > 1_000_000, "plotly.js is inlined once for offline viewing");
         }
     }
+
+    [Fact]
+    public async Task Exported_app_prints_what_the_notebook_prints()
+    {
+        var notebook = NotebookReader.Read(TestPaths.Notebook("Export.ipynb"));
+        var run = NotebookRunner.Run(notebook);
+        var printed = run.Executed.Cells.SelectMany(c => c.Outputs)
+            .Where(o => o is { OutputType: "stream", StreamName: "stdout" })
+            .SelectMany(o => o.Text!.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.NotEmpty(printed);
+
+        var dir = TestPaths.TempDir("export-run");
+        var file = Path.Combine(dir, "Export.cs");
+        var project = Path.Combine(TestPaths.RepoRoot, "lib", "RecCourse", "RecCourse.csproj");
+        await File.WriteAllTextAsync(file, CsExporter.Export(notebook, Path.GetRelativePath(dir, project)));
+
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["run", "Export.cs"])
+        {
+            WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        var output = await stdout;
+        Assert.True(process.ExitCode == 0, $"dotnet run failed ({process.ExitCode}):\n{output}\n{await stderr}");
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        Assert.All(printed, line => Assert.Contains(line, lines));
+        Assert.Contains("2", lines); // the trailing expression xs.Average()
+    }
 }

@@ -4,7 +4,8 @@ namespace RecCourse.Notebooks.Tests.Kernel;
 
 public sealed class ScriptSessionTests
 {
-    private readonly ScriptSession _session = new(TestPaths.Notebooks, TimeSpan.FromSeconds(1));
+    // Generous timeout: ordinary cells must never hit it on a loaded machine.
+    private readonly ScriptSession _session = new(TestPaths.Notebooks, TimeSpan.FromSeconds(6));
 
     private CellExecution Run(string code) => _session.Execute(code, "cell 1");
 
@@ -44,5 +45,23 @@ public sealed class ScriptSessionTests
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal("hi", result.StandardOutput);
         Assert.Equal("49", result.Outputs.Last().PlainText);
+    }
+
+    [Fact]
+    public void Runaway_printing_is_truncated()
+    {
+        var result = Run("for (var i = 0; i < 200_000; i++) Console.WriteLine(\"0123456789\");");
+        Assert.True(result.Succeeded, result.Error);
+        Assert.InRange(result.StandardOutput.Length, 1_000_000, 1_000_100);
+        Assert.EndsWith("output truncated at 1,000,000 characters\n", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Relative_dll_reference_resolves_against_the_notebook_folder()
+    {
+        // The session's folder is TestNotebooks/; the Playwright assembly sits one level up, next to the tests.
+        var result = Run("#r \"../Microsoft.Playwright.dll\"\ntypeof(Microsoft.Playwright.Playwright).Assembly.GetName().Name");
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal("Microsoft.Playwright", result.Outputs.Single().PlainText);
     }
 }

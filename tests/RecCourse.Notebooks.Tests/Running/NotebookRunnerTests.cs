@@ -68,7 +68,7 @@ public sealed class NotebookRunnerTests(FeatureNotebookFixture fixture)
     {
         var info = fixture.Result.Cells.Single(c => c.Number == 10);
         Assert.True(info.TimedOut);
-        Assert.Contains("timed out after 2 s (stopped)", SingleError(10).EValue, StringComparison.Ordinal);
+        Assert.Contains("timed out after 8 s (stopped)", SingleError(10).EValue, StringComparison.Ordinal);
         Assert.Equal("still here: 43\n", Stdout(11));
     }
 

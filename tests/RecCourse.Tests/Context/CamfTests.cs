@@ -89,5 +89,9 @@ public class CamfTests(ITestOutputHelper output)
         Assert.Equal("context", Assert.Throws<ArgumentOutOfRangeException>(() => camf.Predict(0, 0, [0, 2, 0])).ParamName);
         var noContext = new RatingTable([0], [0], [3f], [0]);
         Assert.Throws<ArgumentException>(() => camf.Fit(noContext));
+        var badCondition = new RatingTable([0], [0], [3f], [0], [[0], [5], [0]]);
+        Assert.Contains("Location", Assert.Throws<ArgumentException>(() => camf.Fit(badCondition)).Message);
+        var badItem = new RatingTable([0], [10], [3f], [0], [[0], [0], [0]]);
+        Assert.Contains("item 10", Assert.Throws<ArgumentException>(() => camf.Fit(badItem)).Message);
     }
 }

@@ -47,6 +47,7 @@ public class ContextSplitterTests
         Assert.Equal("i3@Location=Cinema", split.ItemIds.IdAt(30));
         Assert.Equal("i3@Location!=Cinema", split.ItemIds.IdAt(3));
         Assert.Equal("i4", split.ItemIds.IdAt(4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => result.OriginalOf(30 + Planted.Length));
     }
 
     [Fact]

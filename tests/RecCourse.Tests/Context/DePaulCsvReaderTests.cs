@@ -37,6 +37,38 @@ public sealed class DePaulCsvReaderTests : IDisposable
         Assert.Equal(data.NumItems, data.Items.Count);
     }
 
+    [Fact]
+    public void WriterAndReaderRoundTripTheSyntheticSet()
+    {
+        var data = RecCourse.Data.SyntheticMovieLens.Generate(new RecCourse.Data.SyntheticOptions { Seed = 3, NumUsers = 60, NumItems = 200, NumRatings = 3000, ItemsPerContextEffect = 2 });
+        string path = Path.Combine(_dir, "synthetic.csv");
+        DePaulCsvWriter.Write(data, path);
+        var back = DePaulCsvReader.Read(path);
+        Assert.Equal(data.Context!.Dimensions, back.Context!.Dimensions);
+        Assert.Equal(data.Ratings.Count, back.Ratings.Count);
+        for (int r = 0; r < data.Ratings.Count; r++)
+        {
+            Assert.Equal(data.UserIds.IdAt(data.Ratings.Users[r]), back.UserIds.IdAt(back.Ratings.Users[r]));
+            Assert.Equal(data.ItemIds.IdAt(data.Ratings.Items[r]), back.ItemIds.IdAt(back.Ratings.Items[r]));
+            Approx.AssertClose(data.Ratings.Values[r], back.Ratings.Values[r], 0, 0, $"rating {r}");
+            for (int d = 0; d < 3; d++)
+                Assert.Equal(data.Context.Conditions[d][data.Ratings.Context![d][r]], back.Context.Conditions[d][back.Ratings.Context![d][r]]);
+        }
+    }
+
+    [Fact]
+    public void WriterRefusesCommasItCannotQuote()
+    {
+        var data = CarsTestData.Generate(3, 3, 1, 1, (_, _, _) => 0);
+        var bad = new RecCourse.Data.RecDataset
+        {
+            Name = "bad", Format = "synthetic", Ratings = data.Ratings, UserIds = data.UserIds, ItemIds = data.ItemIds, Items = data.Items,
+            Context = new RecCourse.Data.ContextSchema(["Time", "Location", "Companion"], [["Weekday", "Weekend"], ["Home", "Cinema, IMAX"], ["Alone", "Family", "Partner"]]),
+        };
+        var ex = Assert.Throws<ArgumentException>(() => DePaulCsvWriter.Write(bad, Path.Combine(_dir, "bad.csv")));
+        Assert.Contains("Cinema, IMAX", ex.Message);
+    }
+
     [Theory]
     [InlineData("u,i,rating,Time\n1,2,4,Weekend\n1,3,x,Weekday\n", ":3:", "'rating'")]
     [InlineData("u,i,rating,Time\n1,2,4\n", ":2:", "3 fields, expected 4")]

@@ -61,12 +61,34 @@ public class FilteringTests
     {
         var rel = new ContextualRelevance(Table(), 4, smoothing: 0);
         int[] cinema = [1, ExactPreFilter.Any];
-        Assert.Equal(new[] { 1, 0 }, PostFilter.Filter([3, 1, 2, 0], rel, cinema, 0.5));
+        Assert.Equal(new[] { 1, 0 }, PostFilter.Filter([3, 1, 2, 0], rel, 0, cinema, 0.5));
         float[] scores = [4, 4, 4, 2];
-        PostFilter.Weight(scores, rel, cinema);
+        PostFilter.Weight(scores, rel, 0, cinema);
         Approx.AssertClose(4 * 2 / 3.0, scores[0], 1e-6, 0, "item 0");
         Approx.AssertClose(4, scores[1], 1e-6, 0, "item 1");
         Approx.AssertClose(0, scores[2], 0, 0, "item 2");
         Approx.AssertClose(0, scores[3], 0, 0, "item 3");
+    }
+
+    [Fact]
+    public void NeighbourRelevanceCountsNeighboursWhoRatedTheItemInTheContext()
+    {
+        // Users 0–2 share taste (items 0, 1); user 3 rates only item 2. Context: Location (Home 0, Cinema 1).
+        var table = new RatingTable(
+            [0, 0, 1, 1, 1, 2, 2, 3],
+            [0, 1, 0, 1, 2, 0, 3, 2],
+            [5, 4, 5, 4, 3, 4, 2, 5],
+            new long[8],
+            [[0, 0, 1, 0, 1, 1, 1, 0]]);
+        var rel = new NeighbourContextualRelevance(table, 4, 4, k: 2);
+        // Cosines with user 0 (items 0:5, 1:4): user 1 (5,4,3) → 41/(√41·√50) ≈ 0.906, user 2 (4, item 3: 2) → 20/(√41·√20) ≈ 0.70, user 3 → 0.
+        Assert.Equal(new[] { 1, 2 }, rel.NeighboursOf(0));
+        Approx.AssertClose(1.0, rel.Probability(0, 0, [1]), 0, 0, "both neighbours rated item 0 at the Cinema");
+        Approx.AssertClose(0.0, rel.Probability(0, 0, [0]), 0, 0, "no neighbour rated item 0 at Home");
+        Approx.AssertClose(0.5, rel.Probability(0, 2, [1]), 0, 0, "user 1 rated item 2 at the Cinema");
+        Approx.AssertClose(0.5, rel.Probability(0, 3, [ExactPreFilter.Any]), 0, 0, "user 2 rated item 3");
+        Assert.Equal(new[] { 3, 0, 2 }, PostFilter.Filter([3, 0, 2], rel, 0, [1], 0.5));
+        Assert.Equal(new[] { 0 }, PostFilter.Filter([3, 0, 2], rel, 0, [1], 0.75));
+        Assert.Equal(new[] { 1 }, rel.NeighboursOf(3));   // only user 1 shares an item with user 3
     }
 }

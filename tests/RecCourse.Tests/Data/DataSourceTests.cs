@@ -43,7 +43,7 @@ public class DataSourceTests
         string ml = Directory.CreateDirectory(Path.Combine(repo.Path, "data", "ml-100k")).FullName;
         MovieLensWriter.Write(SyntheticMovieLens.Generate(new SyntheticOptions { NumUsers = 40, NumItems = 100, NumRatings = 1000 }), ml);
         Assert.Equal(ml, DataSource.FindMovieLens100k(notebooks));
-        var s = DataSource.Load(null, startDirectory: notebooks);
+        var s = DataSource.Load("auto", startDirectory: notebooks);
         Assert.Equal(ml, s.Folder);
     }
 

@@ -100,6 +100,24 @@ public class MovieLens100kTests
     }
 
     [Fact]
+    public void Context_file_is_read_per_pair_and_checked()
+    {
+        using var d = Tiny();
+        d.File("u.context", "#dimension\tTime\tWeekday,Weekend\n1\t1\tWeekend\n3\t2\tWeekday\n2\t3\tWeekday\n1\t3\tWeekend\n");
+        var ds = MovieLens100k.Load(d.Path);
+        Assert.Equal(new[] { "Time" }, ds.Context!.Dimensions);
+        Assert.Equal([1, 0, 0, 1], ds.Ratings.Context![0]);
+        var (_, test) = MovieLens100k.LoadSplit(d.Path, "u1");
+        Assert.Equal([1], test.Ratings.Context![0]);
+        d.File("u.context", "#dimension\tTime\tWeekday,Weekend\n1\t1\tSunday\n");
+        var e = Assert.Throws<DataFormatException>(() => MovieLens100k.Load(d.Path));
+        Assert.Equal("Time", e.Field);
+        Assert.Equal(2, e.LineNumber);
+        d.File("u.context", "#dimension\tTime\tWeekday,Weekend\n1\t1\tWeekend\n");
+        Assert.Contains("no context for user 3", Assert.Throws<DataFormatException>(() => MovieLens100k.Load(d.Path)).Message);
+    }
+
+    [Fact]
     public void Missing_folder_or_file_says_what_to_run()
     {
         var e = Assert.Throws<DirectoryNotFoundException>(() => MovieLens100k.Load(Path.Combine(Path.GetTempPath(), "no-such-ml-" + Guid.NewGuid())));

@@ -62,6 +62,25 @@ public class MovieLensWriterTests
         Assert.Empty(Keys(ua.Ratings).Intersect(Keys(ub.Ratings)));
     }
 
+    [Fact]
+    public void In_memory_named_splits_equal_the_written_files()
+    {
+        var g = SyntheticMovieLens.Generate(Small);
+        using var dir = new TempDir();
+        MovieLensWriter.Write(g, dir.Path);
+        foreach (string split in new[] { "u1", "u4", "ua", "ub" })
+        {
+            var (fileTrain, fileTest) = MovieLens100k.LoadSplit(dir.Path, split);
+            var (memTrain, memTest) = Splits.MovieLensStyle(g, split);
+            Assert.Equal(fileTest.Ratings.Users, memTest.Ratings.Users);
+            Assert.Equal(fileTest.Ratings.Items, memTest.Ratings.Items);
+            Assert.Equal(fileTrain.Ratings.Items, memTrain.Ratings.Items);
+        }
+        var (srcTrain, _) = DataSource.Load("synthetic", Small).LoadSplit("u1");
+        Assert.Equal(MovieLens100k.LoadSplit(dir.Path, "u1").Train.Ratings.Items, srcTrain.Ratings.Items);
+        Assert.Throws<ArgumentException>(() => Splits.MovieLensStyle(g, "u9"));
+    }
+
     private static HashSet<long> Keys(RatingTable t) =>
         [.. Enumerable.Range(0, t.Count).Select(k => ((long)t.Users[k] << 32) | (uint)t.Items[k])];
 }

@@ -76,6 +76,31 @@ public class TsneTests(ITestOutputHelper output)
         for (int i = 0; i < n; i++) for (int j = 0; j < i; j++) Approx.AssertClose(p[i * n + j], p[j * n + i], 1e-12, 0, "symmetry");
     }
 
+    [Theory]
+    [InlineData(2)]   // the specialised 2-D path
+    [InlineData(3)]   // the general path
+    public void GradientMatchesFiniteDifferencesOfTheKlDivergence(int m)
+    {
+        const int n = 9;
+        var rng = new Random(12);
+        var y = Enumerable.Range(0, n * m).Select(_ => rng.NextDouble() * 2 - 1).ToArray();
+        var p = new double[n * n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < i; j++) p[i * n + j] = p[j * n + i] = rng.NextDouble();
+        double total = p.Sum();
+        for (int k = 0; k < p.Length; k++) p[k] /= total;
+        var grad = new double[n * m];
+        Tsne.Gradient(y, p, n, m, 1, new ParallelOptions { MaxDegreeOfParallelism = 1 }, new Tsne.GradientWork(n, m), grad);
+        const double h = 1e-6;
+        for (int k = 0; k < y.Length; k++)
+        {
+            double keep = y[k];
+            y[k] = keep + h; double up = Tsne.KlDivergence(y, p, n, m);
+            y[k] = keep - h; double down = Tsne.KlDivergence(y, p, n, m);
+            y[k] = keep;
+            Approx.AssertClose((up - down) / (2 * h), grad[k], Approx.GradRel, Approx.GradAbs, $"∂KL/∂y[{k}]");
+        }
+    }
+
     [Fact]
     public void RejectsPerplexityAtOrAboveNAndTooManyPoints()
     {

@@ -6,10 +6,6 @@ using RecCourse.Training;
 
 namespace RecCourse.Tests.Training;
 
-/// <summary>Engine.Threads is process-wide, so this runs alone.</summary>
-[CollectionDefinition(nameof(EngineThreadsCollection), DisableParallelization = true)]
-public sealed class EngineThreadsCollection;
-
 [Collection(nameof(EngineThreadsCollection))]
 public class DeterminismTests
 {

@@ -19,6 +19,35 @@ public static class HybridMlpExplanations
         return model.Features([user], [item]).Data.ToArray();
     }
 
+    /// <summary>Input rows of many pairs (users[k], items[k]), e.g. test ratings, for <see cref="PermutationImportance"/>.</summary>
+    public static float[][] InputRows(HybridMlp model, ReadOnlySpan<int> users, ReadOnlySpan<int> items)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var _ = Autograd.NoGrad();
+        var t = model.Features(users, items);
+        var rows = new float[t.Rows][];
+        for (int r = 0; r < rows.Length; r++) rows[r] = t.Row(r).ToArray();
+        return rows;
+    }
+
+    /// <summary>
+    /// Batch prediction from input rows (evaluation mode), the <c>predict</c> function of
+    /// <see cref="PermutationImportance.ComputeBlocks"/>: shuffling a metadata block of the rows shows
+    /// how much the model relies on it.
+    /// </summary>
+    public static Func<float[][], float[]> PredictRows(HybridMlp model, float yMin = 0f, float? yMax = 5.5f)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Eval();
+        return rows =>
+        {
+            using var _ = Autograd.NoGrad();
+            var raw = model.Net.Forward(Tensor.FromRows(rows));
+            var y = yMax is { } hi ? Ops.SigmoidRange(raw, yMin, hi) : raw;
+            return y.Data.ToArray();
+        };
+    }
+
     /// <summary>The mean input row over <paramref name="pairs"/>: a data-driven baseline ("an average pair").</summary>
     public static float[] MeanInputRow(HybridMlp model, IReadOnlyList<(int User, int Item)> pairs)
     {

@@ -67,8 +67,12 @@ public static class AdversarialCensoring
         var adversaryOptimizer = new Adam(adversary.Parameters(), options.LearningRate * 5);
 
         double reconstruction = double.NaN, adversaryLoss = double.NaN;
+        // Intermediate tensors are recycled each epoch, as the engine's Trainer does: no allocation in steady state.
+        var arena = new TensorArena();
+        using (arena.Activate())
         for (int epoch = 0; epoch < options.Epochs; epoch++)
         {
+            arena.Reset();
             Tensor code;
             using (Autograd.NoGrad()) code = encoder.Forward(input);
             for (int s = 0; s < options.AdversaryStepsPerEpoch; s++)

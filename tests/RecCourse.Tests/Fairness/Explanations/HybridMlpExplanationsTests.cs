@@ -38,4 +38,19 @@ public class HybridMlpExplanationsTests
         Approx.AssertClose(a.Attributions.Sum(), blocks.Sum(b => b.Attribution), 1e-9, 1e-12, "blocks");
         Assert.Throws<ArgumentException>(() => HybridMlpExplanations.SumBlocks(a.Attributions, [("all", 5)]));
     }
+
+    [Fact]
+    public void PredictRows_MatchesPredict_AndFeedsPermutationImportance()
+    {
+        var model = Model();
+        int[] users = [0, 3, 5, 9], items = [1, 7, 2, 11];
+        var rows = HybridMlpExplanations.InputRows(model, users, items);
+        var predicted = HybridMlpExplanations.PredictRows(model)(rows);
+        for (int k = 0; k < users.Length; k++) Approx.AssertClose(model.Predict(users[k], items[k]), predicted[k], 1e-5, 1e-6, $"pair {k}");
+        var targets = predicted.ToArray();
+        var importance = PermutationImportance.ComputeBlocks(HybridMlpExplanations.PredictRows(model), rows, targets,
+            [("user emb", 4), ("item emb", 4), ("genres", 3), ("user features", 2)], repeats: 2);
+        Assert.Equal(4, importance.Count);
+        Assert.All(importance, f => Approx.AssertClose(0, f.BaselineRmse, 0, 1e-6, "targets are the model's own predictions"));
+    }
 }

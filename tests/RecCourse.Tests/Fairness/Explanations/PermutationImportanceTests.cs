@@ -45,6 +45,30 @@ public class PermutationImportanceTests
     }
 
     [Fact]
+    public void ComputeBlocks_ShufflesBlocksJointly()
+    {
+        // y = x0 − x1 with x1 ≈ x0: shuffled together the pair still cancels, so the joint block stays
+        // nearly harmless; this is what per-column shuffling cannot show.
+        var rng = new Random(4);
+        int n = 1000;
+        var x = new float[n][]; var y = new float[n];
+        for (int r = 0; r < n; r++)
+        {
+            float a = (float)rng.NextDouble();
+            x[r] = [a, a + 0.01f * (float)rng.NextDouble(), (float)rng.NextDouble()];
+            y[r] = x[r][0] - x[r][1] + 2 * x[r][2];
+        }
+        static float[] M(float[][] rows) => rows.Select(r => r[0] - r[1] + 2 * r[2]).ToArray();
+        var blocks = PermutationImportance.ComputeBlocks(M, x, y, [("pair", 2), ("z", 1)], repeats: 3, seed: 1);
+        var single = PermutationImportance.Compute(M, x, y, ["a", "b", "z"], repeats: 3, seed: 1);
+        double pair = blocks.Single(b => b.Feature == "pair").RmseIncrease;
+        Assert.True(pair < 0.02, $"joint pair {pair}");
+        Assert.True(single.Single(f => f.Feature == "a").RmseIncrease > 0.3, "each column alone matters");
+        Approx.AssertClose(2 * Math.Sqrt(1.0 / 6), blocks.Single(b => b.Feature == "z").RmseIncrease, 0.1, 0, "z");
+        Assert.Throws<ArgumentException>(() => PermutationImportance.ComputeBlocks(M, x, y, [("pair", 2)]));
+    }
+
+    [Fact]
     public void WrongNameCount_Throws()
     {
         var (x, y) = Data(10, 3);
