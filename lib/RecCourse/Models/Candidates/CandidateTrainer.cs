@@ -43,9 +43,11 @@ public static class CandidateTrainer
 
         var rng = new Random(options.Seed);
         var model = new CandidateModel(numUsers, numItems, histories, options.UseDemographics ? demographics : null, options, rng);
-        var proposal = Proposal(positives, numItems, options.Sampling);
-        double[] proposalForCorrection = options.Sampling == SoftmaxSampling.Popularity && options.LogQCorrection ? proposal! : [];
-        var cumulative = proposal is null ? null : Cumulative(proposal);
+        // Shared negatives come from the data layer's sampler: uniform, or ∝ training positives per item.
+        var sampler = new NegativeSampler(sets, options.Sampling == SoftmaxSampling.Popularity ? NegativeSampling.Popularity : NegativeSampling.Uniform,
+            popularityExponent: 1.0, seed: options.Seed);
+        double[] proposalForCorrection = options.Sampling == SoftmaxSampling.Popularity && options.LogQCorrection
+            ? Enumerable.Range(0, numItems).Select(sampler.Probability).ToArray() : [];
 
         int d = model.OutputDimensions, dh = model.HistoryDimensions, nI = numItems;
         var ws = model.Tower.NewWorkspace();
@@ -62,6 +64,7 @@ public static class CandidateTrainer
         var order = Enumerable.Range(0, positives.Count).ToArray();
         var history = new List<EpochRecord>();
         int step = 0;
+        float lr = options.LearningRate;
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -75,7 +78,7 @@ public static class CandidateTrainer
                 int end = Math.Min(order.Length, s + options.BatchSize);
                 // Shared negatives for the batch (one draw per batch, as in the reference and TF).
                 if (options.Sampling is SoftmaxSampling.Uniform or SoftmaxSampling.Popularity)
-                    for (int k = 0; k < shared.Length; k++) shared[k] = cumulative is null ? rng.Next(nI) : Draw(rng, cumulative);
+                    for (int k = 0; k < shared.Length; k++) shared[k] = sampler.SampleAny();
                 for (int b = s; b < end; b++)
                 {
                     int row = order[b], u = positives.Users[row], pos = positives.Items[row];
@@ -112,7 +115,7 @@ public static class CandidateTrainer
                     }
                 }
                 step++;
-                float scale = 1f / (end - s), lr = options.LearningRate;
+                float scale = 1f / (end - s);
                 model.Tower.Step(lr, step, scale);
                 model.HistoryEmbedding.Step(lr, step, scale);
                 model.ItemEmbedding.Step(lr, step, scale);
@@ -123,6 +126,7 @@ public static class CandidateTrainer
             var rec = new EpochRecord(epoch, total / order.Length, validate?.Invoke(model) ?? double.NaN, sw.Elapsed.TotalSeconds);
             history.Add(rec);
             onEpoch?.Invoke(rec);
+            lr *= options.LearningRateDecay;
         }
         return new CandidateResult(model, history);
     }
@@ -184,32 +188,5 @@ public static class CandidateTrainer
             logits[k + 1] = j == pos ? float.NegativeInfinity : Score(j) - SampledSoftmax.Correction(proposal, j, n);
         }
         return n + 1;
-    }
-
-    private static double[]? Proposal(RatingTable positives, int numItems, SoftmaxSampling sampling)
-    {
-        if (sampling != SoftmaxSampling.Popularity) return null;
-        var q = new double[numItems];
-        foreach (int i in positives.Items) q[i]++;
-        double sum = 0;
-        // +1 smoothing keeps unseen items drawable and log Q finite.
-        for (int i = 0; i < numItems; i++) { q[i] += 1; sum += q[i]; }
-        for (int i = 0; i < numItems; i++) q[i] /= sum;
-        return q;
-    }
-
-    private static double[] Cumulative(double[] q)
-    {
-        var c = new double[q.Length];
-        double s = 0;
-        for (int i = 0; i < q.Length; i++) { s += q[i]; c[i] = s; }
-        return c;
-    }
-
-    private static int Draw(Random rng, double[] cumulative)
-    {
-        double r = rng.NextDouble() * cumulative[^1];
-        int idx = Array.BinarySearch(cumulative, r);
-        return idx >= 0 ? idx : Math.Min(~idx, cumulative.Length - 1);
     }
 }

@@ -4,7 +4,7 @@ namespace RecCourse.Models;
 /// The mean of several models' scores (e.g. the same recipe trained with different seeds). Averaging
 /// seeds cancels part of the initialisation noise and typically lowers RMSE by 0.005–0.01.
 /// </summary>
-public sealed class AveragedRecommender : IRecommender
+public sealed class AveragedRecommender : ITimeAwareRecommender
 {
     private readonly IRecommender[] _members;
 
@@ -26,6 +26,14 @@ public sealed class AveragedRecommender : IRecommender
     {
         double s = 0;
         foreach (var m in _members) s += m.Predict(user, item);
+        return (float)(s / _members.Length);
+    }
+
+    /// <summary>The mean of the members' time-aware predictions (plain <see cref="IRecommender.Predict"/> for members that ignore time).</summary>
+    public float PredictAt(int user, int item, long timestamp)
+    {
+        double s = 0;
+        foreach (var m in _members) s += m is ITimeAwareRecommender t ? t.PredictAt(user, item, timestamp) : m.Predict(user, item);
         return (float)(s / _members.Length);
     }
 

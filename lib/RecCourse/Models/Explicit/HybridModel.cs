@@ -7,7 +7,7 @@ namespace RecCourse.Models;
 /// path's output mapping of x (identity for the default MF recipe), or low + (high − low)·σ(x) for
 /// the pure deep model. Thread-safe for prediction.
 /// </summary>
-public sealed class HybridModel : IRecommender
+public sealed class HybridModel : ITimeAwareRecommender
 {
     private readonly ThreadLocal<(Mlp.Workspace Ws, float[] Input, float[] InputGrad)> _scratch;
 
@@ -41,13 +41,19 @@ public sealed class HybridModel : IRecommender
     internal SparseAdamTable OccupationEmbedding { get; }
     internal Mlp Network { get; }
 
-    public float Predict(int user, int item)
+    public float Predict(int user, int item) => PredictAt(user, item, NoTime);
+
+    /// <summary>The prediction with the wide path's session bias for <paramref name="timestamp"/> (when it has one).</summary>
+    public float PredictAt(int user, int item, long timestamp)
     {
         CheckPair(user, item);
         var (ws, input, _) = _scratch.Value;
         Assemble(user, item, null, input);
-        return Output(BaseLogit(user, item) + Network.Forward(input, ws, 0, null)[0]).Yhat;
+        return Output(BaseLogit(user, item, timestamp) + Network.Forward(input, ws, 0, null)[0]).Yhat;
     }
+
+    /// <summary>Marks "no timestamp": no session bias applies.</summary>
+    internal const long NoTime = long.MinValue;
 
     public void ScoreItems(int user, Span<float> scores)
     {
@@ -59,7 +65,8 @@ public sealed class HybridModel : IRecommender
     /// The prediction for (user, item) when the dense metadata vector is <paramref name="features"/>
     /// (length <see cref="HybridFeatures.FeatureCount"/>, e.g. an integrated-gradients interpolation
     /// between a baseline and <see cref="HybridFeatures.Fill"/>'s vector), and its gradient
-    /// dŷ/dfeatures written into <paramref name="gradient"/>. Dropout is off (evaluation mode).
+    /// dŷ/dfeatures written into <paramref name="gradient"/>. Dropout is off (evaluation mode) and no
+    /// session bias applies (as in <see cref="Predict"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">The model was trained without metadata.</exception>
     public float PredictWithFeatureGradient(int user, int item, ReadOnlySpan<float> features, Span<float> gradient)
@@ -70,13 +77,14 @@ public sealed class HybridModel : IRecommender
         if (gradient.Length != Features.FeatureCount) throw new ArgumentException($"gradient has length {gradient.Length}, expected {Features.FeatureCount}", nameof(gradient));
         var (ws, input, inputGrad) = _scratch.Value;
         Assemble(user, item, features, input);
-        var (yhat, slope) = Output(BaseLogit(user, item) + Network.Forward(input, ws, 0, null)[0]);
+        var (yhat, slope) = Output(BaseLogit(user, item, NoTime) + Network.Forward(input, ws, 0, null)[0]);
         Network.Backward([slope], ws, inputGrad, accumulate: false);
         inputGrad.AsSpan(2 * EmbeddingDimensions, Features.FeatureCount).CopyTo(gradient);
         return yhat;
     }
 
-    internal float BaseLogit(int user, int item) => Mf?.Logit(user, item) ?? GlobalBias;
+    internal float BaseLogit(int user, int item, long timestamp) =>
+        Mf is null ? GlobalBias : timestamp == NoTime ? Mf.Logit(user, item) : Mf.LogitAt(user, item, timestamp);
 
     /// <summary>ŷ and dŷ/dx.</summary>
     internal (float Yhat, float Slope) Output(float x)

@@ -59,7 +59,7 @@ public static class HybridTrainer
                 {
                     int k = order[b], u = train.Users[k], i = train.Items[k];
                     model.Assemble(u, i, default, input);
-                    float x = model.BaseLogit(u, i) + net.Forward(input, ws, options.Dropout, rng)[0];
+                    float x = model.BaseLogit(u, i, train.Timestamps[k]) + net.Forward(input, ws, options.Dropout, rng)[0];
                     var (yhat, slope) = model.Output(x);
                     float err = yhat - train.Values[k];
                     total += err * err;

@@ -6,11 +6,12 @@ namespace RecCourse.Models;
 /// Biased matrix factorisation: x = μ + b_u + b_i + p_u·q_i, and the prediction is x itself or, with a
 /// y_range (low, high), low + (high − low)·σ(x). Factor tables are row-major float32 arrays
 /// (user u's factors are <c>UserFactors[u*d .. u*d+d)</c>) so notebooks can plot or probe them.
+/// With session biases (timeSVD++'s b_{u,t}), <see cref="PredictAt"/> adds the bias of the user's
+/// rating session (Unix time bucketed by <see cref="SessionSeconds"/>) when training saw that session.
 /// </summary>
-public sealed class MatrixFactorizationModel : IRecommender
+public sealed class MatrixFactorizationModel : ITimeAwareRecommender
 {
-    /// <summary>Creates a model with zero biases and the given (copied by reference) factor tables.</summary>
-    /// <exception cref="ArgumentException">When a table's length is not rows × <paramref name="dimensions"/>.</exception>
+    /// <summary>Creates a model with all factors and biases zero (trainers fill them in).</summary>
     public MatrixFactorizationModel(int numUsers, int numItems, int dimensions, (float Low, float High)? yRange = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(numUsers, 1);
@@ -53,9 +54,14 @@ public sealed class MatrixFactorizationModel : IRecommender
     /// <summary>The predicted rating; throws <see cref="ArgumentOutOfRangeException"/> for an unknown index.</summary>
     public float Predict(int user, int item)
     {
+        CheckPair(user, item);
+        return Activate(Logit(user, item));
+    }
+
+    private void CheckPair(int user, int item)
+    {
         if ((uint)user >= (uint)NumUsers) throw new ArgumentOutOfRangeException(nameof(user), user, $"user index must be in [0, {NumUsers})");
         if ((uint)item >= (uint)NumItems) throw new ArgumentOutOfRangeException(nameof(item), item, $"item index must be in [0, {NumItems})");
-        return Activate(Logit(user, item));
     }
 
     public void ScoreItems(int user, Span<float> scores)
@@ -67,6 +73,47 @@ public sealed class MatrixFactorizationModel : IRecommender
         for (int i = 0; i < NumItems; i++)
             scores[i] = Activate(baseline + ItemBias[i] + TensorPrimitives.Dot(p, ItemFactors.AsSpan(i * Dimensions, Dimensions)));
     }
+
+    /// <summary>Length of a session bucket in seconds; 0 when the model has no session biases.</summary>
+    public long SessionSeconds { get; private set; }
+    /// <summary>b_{u,s}: one bias per (user, session) seen in training, indexed by <see cref="SessionIndex"/>.</summary>
+    public float[] SessionBias { get; private set; } = [];
+    private Dictionary<long, int> _sessions = new();
+
+    /// <summary>The index into <see cref="SessionBias"/> of (user, timestamp)'s session, or −1 when unseen.</summary>
+    public int SessionIndex(int user, long timestamp) =>
+        SessionSeconds > 0 && _sessions.TryGetValue(SessionKey(user, timestamp), out int s) ? s : -1;
+
+    /// <summary>The pre-activation at a given time: <see cref="Logit"/> plus the session bias.</summary>
+    public float LogitAt(int user, int item, long timestamp)
+    {
+        int s = SessionIndex(user, timestamp);
+        return Logit(user, item) + (s >= 0 ? SessionBias[s] : 0);
+    }
+
+    public float PredictAt(int user, int item, long timestamp)
+    {
+        CheckPair(user, item);
+        return Activate(LogitAt(user, item, timestamp));
+    }
+
+    /// <summary>Creates one zero bias per (user, session) of <paramref name="ratings"/>; returns each row's session index.</summary>
+    internal int[] BuildSessions(Data.RatingTable ratings, long seconds)
+    {
+        SessionSeconds = seconds;
+        _sessions = new Dictionary<long, int>();
+        var rowSession = new int[ratings.Count];
+        for (int k = 0; k < ratings.Count; k++)
+        {
+            long key = SessionKey(ratings.Users[k], ratings.Timestamps[k]);
+            if (!_sessions.TryGetValue(key, out int s)) _sessions[key] = s = _sessions.Count;
+            rowSession[k] = s;
+        }
+        SessionBias = new float[_sessions.Count];
+        return rowSession;
+    }
+
+    private long SessionKey(int user, long timestamp) => (long)user << 40 | (timestamp / SessionSeconds & 0xFF_FFFF_FFFFL);
 
     internal static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 }

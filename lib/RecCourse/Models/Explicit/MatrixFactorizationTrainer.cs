@@ -38,15 +38,16 @@ public static class MatrixFactorizationTrainer
         float lr = options.LearningRate;
         double best = double.PositiveInfinity; int bestEpoch = 0, stale = 0;
         float[]? bestWeights = null;
+        int[]? session = options.SessionSeconds > 0 ? model.BuildSessions(train, options.SessionSeconds) : null;
         var adam = options.Solver == MfSolver.Adam ? new AdamState(model) : null;
-        var svdpp = options.ImplicitFeedback ? new ImplicitState(model, train, rng, options.InitStd) : null;
+        var svdpp = options.ImplicitFeedback ? new ImplicitState(model, train, rng, options.InitStd, session) : null;
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var sw = Stopwatch.StartNew();
             rng.Shuffle(order);
             double loss = svdpp is not null ? svdpp.Epoch(train, options, lr, rng)
-                : adam is null ? SgdEpoch(model, train, order, options, lr) : adam.Epoch(train, order, options, lr);
+                : adam is null ? SgdEpoch(model, train, order, options, lr, session) : adam.Epoch(train, order, options, lr);
             sw.Stop();
             double vr = validation is null ? double.NaN : RatingError.Evaluate(model, validation).Rmse;
             var rec = new EpochRecord(epoch, loss, vr, sw.Elapsed.TotalSeconds);
@@ -80,7 +81,7 @@ public static class MatrixFactorizationTrainer
     }
 
     // One pass of per-rating SGD (mini-batches of size > 1 average the gradients before stepping).
-    private static double SgdEpoch(MatrixFactorizationModel m, RatingTable t, int[] order, MatrixFactorizationOptions o, float lr)
+    private static double SgdEpoch(MatrixFactorizationModel m, RatingTable t, int[] order, MatrixFactorizationOptions o, float lr, int[]? session)
     {
         int d = m.Dimensions;
         float lam = o.Regularization, lamB = o.BiasRegularization;
@@ -89,12 +90,13 @@ public static class MatrixFactorizationTrainer
         foreach (int k in order)
         {
             int u = t.Users[k], i = t.Items[k];
-            float x = m.Logit(u, i);
+            float x = m.Logit(u, i) + (session is null ? 0 : m.SessionBias[session[k]]);
             (float yhat, float slope) = Output(m, x);
             float e = yhat - t.Values[k];
             total += e * e;
             // d/dx of ½(ŷ − r)²; the factor 2 of the slides' loss is folded into the learning rate.
             float g = e * slope;
+            if (session is not null) m.SessionBias[session[k]] -= lr * (g + o.SessionRegularization * m.SessionBias[session[k]]);
             m.GlobalBias -= lr * g;
             m.UserBias[u] -= lr * (g + lamB * m.UserBias[u]);
             m.ItemBias[i] -= lr * (g + lamB * m.ItemBias[i]);
@@ -122,10 +124,11 @@ public static class MatrixFactorizationTrainer
         private readonly MatrixFactorizationModel _m;
         private readonly float[] _p, _y;
         private readonly int[][] _rowsByUser, _itemsByUser;
+        private readonly int[]? _session;
 
-        public ImplicitState(MatrixFactorizationModel m, RatingTable t, Random rng, float initStd)
+        public ImplicitState(MatrixFactorizationModel m, RatingTable t, Random rng, float initStd, int[]? session)
         {
-            _m = m;
+            _m = m; _session = session;
             _p = (float[])m.UserFactors.Clone();
             _y = new float[m.ItemFactors.Length];
             Gaussian(rng, _y, initStd);
@@ -157,11 +160,13 @@ public static class MatrixFactorizationTrainer
                     int i = t.Items[k];
                     Span<float> q = _m.ItemRow(i);
                     TensorPrimitives.Add(p, z, pu);
-                    float x = _m.GlobalBias + _m.UserBias[u] + _m.ItemBias[i] + TensorPrimitives.Dot<float>(pu, q);
+                    float x = _m.GlobalBias + _m.UserBias[u] + _m.ItemBias[i] + TensorPrimitives.Dot<float>(pu, q)
+                        + (_session is null ? 0 : _m.SessionBias[_session[k]]);
                     (float yhat, float slope) = Output(_m, x);
                     float e = yhat - t.Values[k];
                     total += e * e;
                     float g = e * slope;
+                    if (_session is not null) _m.SessionBias[_session[k]] -= lr * (g + o.SessionRegularization * _m.SessionBias[_session[k]]);
                     _m.GlobalBias -= lr * g;
                     _m.UserBias[u] -= lr * (g + lamB * _m.UserBias[u]);
                     _m.ItemBias[i] -= lr * (g + lamB * _m.ItemBias[i]);
@@ -285,7 +290,7 @@ public static class MatrixFactorizationTrainer
     }
 
     private static float[] Snapshot(MatrixFactorizationModel m) =>
-        [m.GlobalBias, .. m.UserBias, .. m.ItemBias, .. m.UserFactors, .. m.ItemFactors];
+        [m.GlobalBias, .. m.UserBias, .. m.ItemBias, .. m.UserFactors, .. m.ItemFactors, .. m.SessionBias];
 
     private static void Restore(MatrixFactorizationModel m, float[] w)
     {
@@ -294,6 +299,7 @@ public static class MatrixFactorizationTrainer
         w.AsSpan(o, m.UserBias.Length).CopyTo(m.UserBias); o += m.UserBias.Length;
         w.AsSpan(o, m.ItemBias.Length).CopyTo(m.ItemBias); o += m.ItemBias.Length;
         w.AsSpan(o, m.UserFactors.Length).CopyTo(m.UserFactors); o += m.UserFactors.Length;
-        w.AsSpan(o, m.ItemFactors.Length).CopyTo(m.ItemFactors);
+        w.AsSpan(o, m.ItemFactors.Length).CopyTo(m.ItemFactors); o += m.ItemFactors.Length;
+        w.AsSpan(o, m.SessionBias.Length).CopyTo(m.SessionBias);
     }
 }

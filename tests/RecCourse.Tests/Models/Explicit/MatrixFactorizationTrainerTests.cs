@@ -51,11 +51,46 @@ public class MatrixFactorizationTrainerTests
     }
 
     [Fact]
+    public void SessionBiases_RecoverAPlantedSessionMood()
+    {
+        // Plant a mood: in every other 5-minute bucket, users rate one star higher (clipped to 5).
+        var data = SmallSynthetic.Data;
+        var r = data.Ratings;
+        var values = new float[r.Count];
+        var times = new long[r.Count];
+        var rng = new Random(11);
+        for (int k = 0; k < r.Count; k++)
+        {
+            // Spread each user's ratings over 6 buckets so sessions hold several ratings.
+            times[k] = 300L * (r.Users[k] * 6 + rng.Next(6)) + 17;
+            bool happy = times[k] / 300 % 2 == 0;
+            values[k] = Math.Min(5f, r.Values[k] + (happy ? 1f : 0f));
+        }
+        var moody = new RatingTable(r.Users, r.Items, values, times);
+        var (train, test) = Splits.RandomHoldout(moody, 0.2, 3);
+        var plain = MatrixFactorizationTrainer.Fit(train, data.NumUsers, data.NumItems, Small with { SessionSeconds = 0 }).Model;
+        var sessions = MatrixFactorizationTrainer.Fit(train, data.NumUsers, data.NumItems, Small with { SessionSeconds = 300, SessionRegularization = 0.1f }).Model;
+        double withoutTime = RatingError.Evaluate(plain, test).Rmse, withTime = RatingError.Evaluate(sessions, test).Rmse;
+        Assert.True(withTime < withoutTime - 0.05, $"session biases should capture the planted mood: RMSE {withTime:F3} vs {withoutTime:F3}");
+
+        // The learned biases have the planted sign, and unseen sessions fall back to Predict.
+        double happyMean = 0, sadMean = 0; int nh = 0, ns = 0;
+        for (int k = 0; k < train.Count; k++)
+        {
+            float b = sessions.SessionBias[sessions.SessionIndex(train.Users[k], train.Timestamps[k])];
+            if (train.Timestamps[k] / 300 % 2 == 0) { happyMean += b; nh++; } else { sadMean += b; ns++; }
+        }
+        Assert.True(happyMean / nh > sadMean / ns + 0.3, $"happy-session bias {happyMean / nh:F3} vs other {sadMean / ns:F3}");
+        Assert.Equal(-1, sessions.SessionIndex(0, 1L << 40));
+        Approx.AssertClose(sessions.Predict(0, 0), sessions.PredictAt(0, 0, 1L << 40), 1e-6, 1e-6, "unseen session");
+    }
+
+    [Fact]
     public void AdamWithYRange_StaysInRange_AndBeatsGlobalMean()
     {
         var data = SmallSynthetic.Data;
         var (train, test, _) = SmallSynthetic.Split();
-        var o = Small with { Solver = MfSolver.Adam, ImplicitFeedback = false, BatchSize = 256, LearningRate = 5e-3f, LearningRateDecay = 1f, YRange = (0f, 5.5f), Regularization = 0.02f };
+        var o = Small with { Solver = MfSolver.Adam, ImplicitFeedback = false, SessionSeconds = 0, BatchSize = 256, LearningRate = 5e-3f, LearningRateDecay = 1f, YRange = (0f, 5.5f), Regularization = 0.02f };
         var model = MatrixFactorizationTrainer.Fit(train, data.NumUsers, data.NumItems, o).Model;
         var scores = new float[data.NumItems];
         for (int u = 0; u < data.NumUsers; u += 7)
