@@ -33,10 +33,12 @@ public sealed class Lesson06Tests(Lesson06Tests.Runs runs) : IClassFixture<Lesso
         var r = runs.Solution;
         double planted = r.Number("plantedEffects");
         Assert.True(planted >= 20, $"{planted} planted item × condition effects");
-        Assert.Equal(planted, r.Number("plantedEffectsFound"));
-        // A strict α keeps (nearly) all real effects and few chance splits.
-        Assert.InRange(r.Number("plantedEffectsFoundStrict"), planted - 2, planted);
-        Assert.True(r.Number("strictItemSplits") <= 2 * planted, $"{r.Number("strictItemSplits")} splits at α = 1e-4");
+        // Nearly every planted item × condition effect is found, on the planted condition and sign.
+        Assert.InRange(r.Number("plantedEffectsFound"), planted - 2, planted);
+        // A strict α keeps most real effects, and they are the majority of its splits.
+        double strictFound = r.Number("plantedEffectsFoundStrict"), strictSplits = r.Number("strictItemSplits");
+        Assert.True(strictFound >= 0.75 * planted, $"{strictFound} of {planted} found at α = 1e-4");
+        Assert.True(strictFound > 0.5 * strictSplits, $"{strictFound} planted among {strictSplits} splits at α = 1e-4");
         // At α = 0.05 thousands of tests give chance splits: the notebook's multiple-testing point.
         Assert.True(r.Number("spuriousItemSplits") > planted, $"{r.Number("spuriousItemSplits")} spurious splits");
     }
