@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using RecCourse.Display;
 using RecCourse.Fairness.Explanations;
 using RecCourse.Fairness.Leakage;
 using RecCourse.Fairness.Simulation;
@@ -13,9 +14,10 @@ namespace RecCourse.Fairness;
 /// data, for which groups; a summary of findings — significant gaps, popularity bias, leakage and what
 /// the mitigations achieved — collected automatically from the sections; then one section per
 /// analysis with its table. Build it with the <c>Add…</c> methods and render with
-/// <see cref="ToMarkdown"/> or <see cref="ToHtml"/>.
+/// <see cref="ToMarkdown"/> or <see cref="ToHtml"/>; as a notebook cell's value it displays as HTML.
 /// </summary>
-public sealed class AuditReport(string title)
+[TypeFormatterSource(typeof(HtmlFormatterSource))]
+public sealed class AuditReport(string title) : IHtmlRenderable
 {
     private readonly List<AuditSection> _sections = new();
     private readonly List<string> _findings = new();

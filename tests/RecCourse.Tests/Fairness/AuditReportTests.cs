@@ -1,3 +1,5 @@
+using System.Reflection;
+using RecCourse.Display;
 using RecCourse.Fairness;
 using RecCourse.Fairness.Leakage;
 using RecCourse.Fairness.Simulation;
@@ -55,6 +57,19 @@ public class AuditReportTests
         Assert.DoesNotContain("<25", html);
         Assert.Contains("<th>AucBefore</th>", html);
         Assert.Equal(html.Split("<table>").Length - 1, html.Split("</table>").Length - 1);
+    }
+
+    [Fact]
+    public void AsNotebookValue_DisplaysItsHtmlThroughTheFormatterConvention()
+    {
+        var report = Sample();
+        var attribute = typeof(AuditReport).GetCustomAttribute<TypeFormatterSourceAttribute>();
+        Assert.NotNull(attribute);
+        var source = Assert.IsType<HtmlFormatterSource>(Activator.CreateInstance(attribute.FormatterSourceType));
+        var formatter = Assert.IsType<HtmlFormatter>(Assert.Single(source.CreateTypeFormatters()));
+        var writer = new StringWriter();
+        Assert.True(formatter.Format(report, writer));
+        Assert.Equal(report.ToHtml(), writer.ToString());
     }
 
     [Fact]
