@@ -37,6 +37,17 @@ public sealed class Lesson04Tests(Lesson04Tests.Runs runs) : IClassFixture<Lesso
     }
 
     [Fact]
+    public void BenchmarkProtocolSectionRunsTheTunedRecipes()
+    {
+        var r = runs.Solution;
+        Assert.True(r.Number("hybridU1Rmse") < r.Number("globalMeanRmse") - 0.1, $"hybrid on the u1-style split {r.Number("hybridU1Rmse"):F4}");
+        Assert.True(r.Number("hybridU1Rmse") < r.Number("hybridU1WideRmse"), "the deep path must improve on the wide (MF) path alone");
+        Assert.InRange(r.Number("implicitAuc"), 0.75, 1.0);
+        Assert.True(r.Number("implicitNdcg10") > 0.2, $"BPR NDCG@10 {r.Number("implicitNdcg10"):F3} (random ranking ≈ 0.01)");
+        Assert.Contains("stratified 75/25", r.Text("protocol"));
+    }
+
+    [Fact]
     public void DropoutCurvesShowOverfittingWithoutIt()
     {
         var r = runs.Solution;

@@ -25,6 +25,14 @@ public sealed class Lesson05Tests(Lesson05Tests.Runs runs) : IClassFixture<Lesso
     public void EveryCellSucceeds() => Assert.True(runs.Solution.FailedCells.Count == 0, runs.Solution.FailureSummary);
 
     [Fact]
+    public void TunedCandidateGeneratorBeatsPopularityOnTheBenchmarkProtocol()
+    {
+        var r = runs.Solution;
+        Assert.True(r.Number("softmaxHr10") > r.Number("popularityHr10"), $"HR@10 {r.Number("softmaxHr10"):F3} vs popularity {r.Number("popularityHr10"):F3}");
+        Assert.Contains("leave last positive out", r.Text("protocol"));
+    }
+
+    [Fact]
     public void SampledSoftmaxNeedsTheLogQCorrection()
     {
         var r = runs.Solution;

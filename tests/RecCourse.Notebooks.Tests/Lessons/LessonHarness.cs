@@ -38,7 +38,8 @@ public static class LessonHarness
     /// </summary>
     /// <param name="fileName">e.g. "03_matrix_factorisation.ipynb".</param>
     /// <param name="parameters">Variable name → C# expression assigned after the parameters cell (default <see cref="Synthetic"/>).</param>
-    public static LessonRun RunSolution(string fileName, IReadOnlyDictionary<string, string>? parameters = null)
+    /// <param name="hiddenTests">False: run the notebook only (no grades), e.g. when only its recorded results matter.</param>
+    public static LessonRun RunSolution(string fileName, IReadOnlyDictionary<string, string>? parameters = null, bool hiddenTests = true)
     {
         var clock = Stopwatch.StartNew();
         var path = NotebookPath(fileName);
@@ -68,9 +69,9 @@ public static class LessonHarness
         }
         var notebookTime = clock.Elapsed;
 
-        if (tests.Setup.Length > 0) session.Execute(tests.Setup, "hidden test setup");
+        if (hiddenTests && tests.Setup.Length > 0) session.Execute(tests.Setup, "hidden test setup");
         var grades = new List<ExerciseGrade>();
-        foreach (var exercise in exercises)
+        foreach (var exercise in hiddenTests ? exercises : [])
         {
             var section = tests.Sections.FirstOrDefault(s => s.Id == exercise.Id);
             var max = section.Points ?? exercise.Points;
