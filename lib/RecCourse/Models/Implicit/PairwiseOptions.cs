@@ -23,14 +23,14 @@ public sealed record PairwiseOptions
     /// <summary>Negatives drawn for each positive in an epoch.</summary>
     public int NegativesPerPositive { get; init; } = 1;
     /// <summary>Triples per SGD step (their losses are summed, so the step size stays per triple).</summary>
-    public int BatchSize { get; init; } = 256;
+    public int BatchSize { get; init; } = 32;
     /// <summary>SGD step size at epoch 1.</summary>
     public float LearningRate { get; init; } = 0.05f;
     /// <summary>Multiplied into the step size after every epoch.</summary>
     public float LearningRateDecay { get; init; } = 0.98f;
-    /// <summary>L2 on the user, positive and negative factor rows of each triple.</summary>
+    /// <summary>L2 (weight decay) on the user, positive and negative factor rows a batch looks up.</summary>
     public float Regularization { get; init; } = 0.01f;
-    /// <summary>L2 on the item biases of each triple.</summary>
+    /// <summary>L2 (weight decay) on the item biases a batch looks up.</summary>
     public float BiasRegularization { get; init; } = 0.001f;
     public float InitStd { get; init; } = 0.1f;
     public bool ItemBias { get; init; } = true;

@@ -15,9 +15,10 @@ namespace RecCourse.Models;
 /// negatives are items the user never interacted with, drawn uniformly or by popularity.
 /// </summary>
 /// <remarks>
-/// The loss of a mini-batch is the <i>sum</i> of its per-triple losses plus λ/2·‖rows‖² for each
-/// triple's rows, so that <see cref="PairwiseOptions.LearningRate"/> keeps its per-triple meaning
-/// (classic BPR-SGD is the special case <see cref="PairwiseOptions.BatchSize"/> = 1).
+/// The loss of a mini-batch is the <i>sum</i> of its per-triple losses, so that
+/// <see cref="PairwiseOptions.LearningRate"/> keeps its per-triple meaning, and the L2 terms are the
+/// weight decay of a lazy <see cref="Sgd"/>, which shrinks only the rows the batch looked up (once per
+/// step). Classic per-triple BPR-SGD is the special case <see cref="PairwiseOptions.BatchSize"/> = 1.
 /// </remarks>
 public static class PairwiseTrainer
 {
@@ -43,7 +44,9 @@ public static class PairwiseTrainer
         var users = new Tensor(model.UserFactors, numUsers, d) { Name = "user factors", RequiresGrad = true };
         var items = new Tensor(model.ItemFactors, numItems, d) { Name = "item factors", RequiresGrad = true };
         var bias = new Tensor(model.ItemBias, numItems, 1) { Name = "item bias", RequiresGrad = options.ItemBias };
-        var optimizer = new Sgd(options.ItemBias ? [users, items, bias] : [users, items], options.LearningRate, lazy: true);
+        // Lazy SGD with weight decay shrinks only the rows of the batch, as per-triple L2 does.
+        var optimizer = new Sgd([users, items], options.LearningRate, weightDecay: options.Regularization, lazy: true);
+        var biasOptimizer = options.ItemBias ? new Sgd([bias], options.LearningRate, weightDecay: options.BiasRegularization, lazy: true) : null;
 
         int perPositive = options.NegativesPerPositive;
         int capacity = options.BatchSize * perPositive;
@@ -51,7 +54,6 @@ public static class PairwiseTrainer
         var order = Enumerable.Range(0, interactions.Count).ToArray();
         var arena = new TensorArena();
         var history = new List<EpochRecord>();
-        float halfLam = options.Regularization / 2, halfLamB = options.BiasRegularization / 2;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var sw = Stopwatch.StartNew();
@@ -69,21 +71,18 @@ public static class PairwiseTrainer
                     }
                     ReadOnlySpan<int> bu = batchUsers.AsSpan(0, n), bi = batchPos.AsSpan(0, n), bj = batchNeg.AsSpan(0, n);
 
-                    optimizer.ZeroGrad();
+                    optimizer.ZeroGrad(); biasOptimizer?.ZeroGrad();
                     Tensor p = Ops.Gather(users, bu), qi = Ops.Gather(items, bi), qj = Ops.Gather(items, bj);
                     Tensor pos = Ops.RowDot(p, qi), neg = Ops.RowDot(p, qj);
-                    Tensor? bPos = null, bNeg = null;
                     if (options.ItemBias)
                     {
-                        bPos = Ops.Flatten(Ops.Gather(bias, bi)); bNeg = Ops.Flatten(Ops.Gather(bias, bj));
-                        pos = Ops.Add(pos, bPos); neg = Ops.Add(neg, bNeg);
+                        pos = Ops.Add(pos, Ops.Flatten(Ops.Gather(bias, bi)));
+                        neg = Ops.Add(neg, Ops.Flatten(Ops.Gather(bias, bj)));
                     }
                     var mean = options.Loss == PairwiseLoss.Bpr ? Losses.Bpr(pos, neg) : Losses.MarginRanking(pos, neg, options.Margin);
                     total += (double)mean.Item() * n;
-                    var loss = Ops.Add(Ops.Scale(mean, n), Ops.Scale(Losses.L2(p, qi, qj), halfLam));
-                    if (bPos is not null && halfLamB > 0) loss = Ops.Add(loss, Ops.Scale(Losses.L2(bPos, bNeg!), halfLamB));
-                    loss.Backward();
-                    optimizer.Step();
+                    Ops.Scale(mean, n).Backward();
+                    optimizer.Step(); biasOptimizer?.Step();
                     arena.Reset();
                 }
             }
@@ -93,6 +92,7 @@ public static class PairwiseTrainer
             history.Add(rec);
             onEpoch?.Invoke(rec);
             optimizer.LearningRate *= options.LearningRateDecay;
+            if (biasOptimizer is not null) biasOptimizer.LearningRate = optimizer.LearningRate;
         }
         return new FactorResult(model, history);
     }

@@ -14,8 +14,9 @@ namespace RecCourse.Models;
 /// logits (apply σ for probabilities).
 /// </summary>
 /// <remarks>
-/// A mini-batch's loss is the <i>sum</i> of its per-example losses plus λ/2·‖p_u‖² + λ/2·‖q_i‖² per
-/// example, so <see cref="PointwiseOptions.LearningRate"/> keeps its per-example SGD meaning.
+/// A mini-batch's loss is the <i>sum</i> of its per-example losses, so
+/// <see cref="PointwiseOptions.LearningRate"/> keeps its per-example SGD meaning; the L2 term is the
+/// weight decay of a lazy <see cref="Sgd"/>, which shrinks only the rows the batch looked up.
 /// </remarks>
 public static class PointwiseTrainer
 {
@@ -36,7 +37,9 @@ public static class PointwiseTrainer
         var users = new Tensor(model.UserFactors, numUsers, d) { Name = "user factors", RequiresGrad = true };
         var items = new Tensor(model.ItemFactors, numItems, d) { Name = "item factors", RequiresGrad = true };
         var bias = new Tensor(model.ItemBias, numItems, 1) { Name = "item bias", RequiresGrad = options.ItemBias };
-        var optimizer = new Sgd(options.ItemBias ? [users, items, bias] : [users, items], options.LearningRate, lazy: true);
+        // Lazy SGD with weight decay shrinks only the rows of the batch, as per-example L2 does; the bias is not regularised.
+        var optimizer = new Sgd([users, items], options.LearningRate, weightDecay: options.Regularization, lazy: true);
+        var biasOptimizer = options.ItemBias ? new Sgd([bias], options.LearningRate, lazy: true) : null;
 
         int perPositive = 1 + options.NegativesPerPositive;
         int capacity = options.BatchSize * perPositive;
@@ -44,7 +47,6 @@ public static class PointwiseTrainer
         var order = Enumerable.Range(0, interactions.Count).ToArray();
         var arena = new TensorArena();
         var history = new List<EpochRecord>();
-        float halfLam = options.Regularization / 2;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var sw = Stopwatch.StartNew();
@@ -67,15 +69,14 @@ public static class PointwiseTrainer
                     }
                     ReadOnlySpan<int> bu = batchUsers.AsSpan(0, n), bi = batchItems.AsSpan(0, n);
 
-                    optimizer.ZeroGrad();
+                    optimizer.ZeroGrad(); biasOptimizer?.ZeroGrad();
                     Tensor p = Ops.Gather(users, bu), q = Ops.Gather(items, bi);
                     var logits = Ops.RowDot(p, q);
                     if (options.ItemBias) logits = Ops.Add(logits, Ops.Flatten(Ops.Gather(bias, bi)));
                     var mean = Losses.BceWithLogits(logits, labels.AsSpan(0, n));
                     total += (double)mean.Item() * n; count += n;
-                    var loss = Ops.Add(Ops.Scale(mean, n), Ops.Scale(Losses.L2(p, q), halfLam));
-                    loss.Backward();
-                    optimizer.Step();
+                    Ops.Scale(mean, n).Backward();
+                    optimizer.Step(); biasOptimizer?.Step();
                     arena.Reset();
                 }
             }
