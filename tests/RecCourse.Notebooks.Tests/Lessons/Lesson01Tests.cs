@@ -4,7 +4,7 @@ namespace RecCourse.Notebooks.Tests.Lessons;
 [Collection(LessonCollection.Name)]
 public sealed class Lesson01Tests(Lesson01Tests.Fixture fixture) : IClassFixture<Lesson01Tests.Fixture>
 {
-    public sealed class Fixture() : LessonFixture("01_embeddings.ipynb");
+    public sealed class Fixture() : LessonFixture("01_embeddings.ipynb", new Dictionary<string, string> { ["alsIterations"] = "2", ["tsneIterations"] = "250" });
 
     [Fact]
     public void Runs_without_failing_cells() => Assert.True(fixture.Solution.FailedCells.Count == 0, fixture.Solution.FailureSummary);

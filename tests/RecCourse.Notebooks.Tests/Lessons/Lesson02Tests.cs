@@ -4,7 +4,7 @@ namespace RecCourse.Notebooks.Tests.Lessons;
 [Collection(LessonCollection.Name)]
 public sealed class Lesson02Tests(Lesson02Tests.Fixture fixture) : IClassFixture<Lesson02Tests.Fixture>
 {
-    public sealed class Fixture() : LessonFixture("02_dropout_regularisation.ipynb");
+    public sealed class Fixture() : LessonFixture("02_dropout_regularisation.ipynb", new Dictionary<string, string> { ["epochs"] = "2", ["mlpEpochs"] = "1" });
 
     private double N(string name) => fixture.Solution.Number(name);
 

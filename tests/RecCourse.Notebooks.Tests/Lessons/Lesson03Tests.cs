@@ -4,7 +4,7 @@ namespace RecCourse.Notebooks.Tests.Lessons;
 [Collection(LessonCollection.Name)]
 public sealed class Lesson03Tests(Lesson03Tests.Fixture fixture) : IClassFixture<Lesson03Tests.Fixture>
 {
-    public sealed class Fixture() : LessonFixture("03_matrix_factorisation.ipynb");
+    public sealed class Fixture() : LessonFixture("03_matrix_factorisation.ipynb", new Dictionary<string, string> { ["epochs"] = "2", ["alsIterations"] = "2" });
 
     private double N(string name) => fixture.Solution.Number(name);
 
@@ -21,6 +21,8 @@ public sealed class Lesson03Tests(Lesson03Tests.Fixture fixture) : IClassFixture
         Assert.True(N("sgdBestRmse") < N("baselineRmse"), "SGD should learn something");
         Assert.True(fixture.Solution.Flag("alsLossMonotone"), "ALS half-steps are exact minimisers: the loss cannot increase");
         Assert.InRange(N("exerciseTestRmse"), 0.5, 0.80);
+        Assert.True(N("alsU1Rmse") < N("u1BaselineRmse") - 0.1, "tuned ALS on the u1-style split");
+        Assert.True(N("mfU1Rmse") < N("u1BaselineRmse") - 0.1, "reference MF on the u1-style split");
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using RecCourse.Notebooks.Grading;
+
+namespace RecCourse.Notebooks.Tests.Lessons;
+
+/// <summary>
+/// notebooks/04_deep_recsys.ipynb on the synthetic set: runs cleanly; the models, dropout curves and
+/// implicit rankers behave as the narrative says; the assign → grade round trip gives full marks / zero.
+/// </summary>
+[Collection(LessonCollection.Name)]
+public sealed class Lesson04Tests(Lesson04Tests.Runs runs) : IClassFixture<Lesson04Tests.Runs>
+{
+    private const string FileName = "04_deep_recsys.ipynb";
+
+    /// <summary>The solution run (notebook + hidden tests) once and the student copy graded once, shared by the tests.</summary>
+    public sealed class Runs
+    {
+        private readonly Lazy<LessonRun> _solution = new(() => LessonHarness.RunSolution(FileName));
+        private readonly Lazy<GradeReport> _student = new(() => LessonHarness.GradeStudentCopy(FileName));
+        public LessonRun Solution => _solution.Value;
+        public GradeReport Student => _student.Value;
+    }
+
+    [Fact]
+    public void EveryCellSucceeds() => Assert.True(runs.Solution.FailedCells.Count == 0, runs.Solution.FailureSummary);
+
+    [Fact]
+    public void RatingModelsBeatTheBaselinesAndMetadataHelps()
+    {
+        var r = runs.Solution;
+        double mean = r.Number("globalMeanRmse");
+        Assert.True(r.Number("mfTestRmse") < mean - 0.1, $"MF {r.Number("mfTestRmse")} vs global mean {mean}");
+        Assert.True(r.Number("deepHybridTestRmse") < r.Number("deepCfTestRmse"), "metadata must help the deep model");
+        Assert.True(r.Number("wideDeepTestRmse") < r.Number("deepCfTestRmse"), "wide & deep vs deep CF");
+        Assert.True(r.Number("coldHybridRmse") < mean, "the hybrid on rarely rated items");
+        double content = r.Number("contentBasedTestRmse");
+        Assert.True(content < mean - 0.05 && content > r.Number("mfTestRmse"), $"content-based {content}: better than the mean, worse than collaborative MF");
+    }
+
+    [Fact]
+    public void DropoutCurvesShowOverfittingWithoutIt()
+    {
+        var r = runs.Solution;
+        Assert.True(r.Number("trainRmseFinal_p0") < r.Number("trainRmseFinal_p07"), "without dropout the training error is lowest");
+        Assert.True(r.Number("valRmseFinal_p0") > r.Number("valRmseBest_p0") + 0.02, "without dropout the validation error climbs after its best epoch");
+        Assert.True(r.Number("valRmseFinal_p03") < r.Number("valRmseFinal_p0"), "moderate dropout ends better than none");
+    }
+
+    [Fact]
+    public void ImplicitModelsRankAsTheNarrativeSays()
+    {
+        var r = runs.Solution;
+        Assert.True(r.Number("auc_BPR") > r.Number("auc_popularity"), $"BPR AUC {r.Number("auc_BPR")} vs popularity {r.Number("auc_popularity")}");
+        Assert.True(r.Number("ndcg10_BPR") > r.Number("ndcg10_popularity"), "BPR NDCG@10 vs popularity");
+        // Positives only: the BCE model can only learn popularity.
+        Assert.InRange(r.Number("auc_pqBCEpositivesonly") - r.Number("auc_popularity"), -0.02, 0.02);
+        foreach (var name in new[] { "popularity", "pqBCE4negatives", "BPR", "tripletmargin1" })
+        {
+            Assert.InRange(r.Number($"auc_{name}"), 0.6, 1.0);
+            Assert.InRange(r.Number($"p10_{name}"), 0.01, 1.0);
+        }
+        Assert.True(r.Number("buggyRmse") > r.Number("globalMeanRmse") || double.IsNaN(r.Number("buggyRmse")), "the buggy model must be visibly broken");
+    }
+
+    [Fact]
+    public void SolutionsScoreFullMarks()
+    {
+        var r = runs.Solution;
+        Assert.True(r.Exercises.Count >= 3, $"{r.Exercises.Count} exercises");
+        Assert.All(r.Grades, g => Assert.True(g.Points == g.Max, $"exercise {g.Id}: {g.Status}: {g.Message}"));
+        Assert.Equal(r.Exercises.Select(e => e.Id), r.Grades.Select(g => g.Id));
+    }
+
+    [Fact]
+    public void StudentCopyScoresZeroWithNotImplementedMessages()
+    {
+        var report = runs.Student;
+        Assert.Equal(runs.Solution.Exercises.Count, report.Exercises.Count);
+        Assert.True(report.Total == 0, $"student copy scored {report.Total}");
+        Assert.All(report.Exercises, g => Assert.Contains("NotImplementedException", g.Message));
+    }
+}
