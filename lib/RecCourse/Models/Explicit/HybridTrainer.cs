@@ -1,16 +1,23 @@
 using System.Diagnostics;
 using RecCourse.Data;
-
+using RecCourse.Nn;
+using RecCourse.Optim;
+using RecCourse.Tensors;
 using RecCourse.Training;
 
 namespace RecCourse.Models;
 
 /// <summary>
 /// Trains <see cref="HybridModel"/> in two stages, as NeuMF pre-trains its parts: (1) the wide path,
-/// a tuned biased MF (<see cref="MatrixFactorizationTrainer"/>); (2) the deep path with Adam on
-/// mini-batches of the squared error of the sum, the wide path frozen. The MLP's output layer
-/// starts at zero, so stage 2 starts exactly at the MF predictions and can only learn corrections.
+/// a tuned biased MF (<see cref="MatrixFactorizationTrainer"/>); (2) the deep path on the kit's engine,
+/// with lazy <see cref="Adam"/> on mini-batches of the squared error of the sum, the wide path frozen.
+/// The MLP's output layer starts at zero, so stage 2 starts exactly at the MF predictions and can
+/// only learn corrections.
 /// </summary>
+/// <remarks>
+/// The mini-batch loss is ½·mean((ŷ − r)²) + λ/(2n)·Σ(‖e_u‖² + ‖e_i‖²) over the batch's n ratings:
+/// the L2 term regularises each embedding row once per rating that looks it up.
+/// </remarks>
 public static class HybridTrainer
 {
     /// <param name="validation">Optional; its RMSE after every deep epoch goes into the history.</param>
@@ -37,60 +44,56 @@ public static class HybridTrainer
             model.GlobalBias = MathF.Log(p / (1 - p));
         }
 
-        var net = model.Network;
-        var ws = net.NewWorkspace();
-        var input = new float[net.InputSize];
-        var inputGrad = new float[net.InputSize];
-        int e = model.EmbeddingDimensions, od = model.OccupationDimensions, occOffset = 2 * e + features.FeatureCount;
-        float lam = options.EmbeddingRegularization;
+        // Lazy Adam: the embedding tables update only the rows a batch looked up; the MLP's gradients
+        // are dense, so its layers get the ordinary Adam update.
+        var adam = new Adam(model.DeepParameters(), options.LearningRate, lazy: true);
+        var biasSgd = mf is null ? new Sgd([model.GlobalBiasParameter], options.LearningRate) : null;
+
+        int bs = options.BatchSize, f = features.FeatureCount;
+        var users = new int[bs]; var items = new int[bs]; var targets = new float[bs];
+        // Constant inputs of a batch, one set per batch size (full batches and the last, shorter one).
+        var inputs = new Dictionary<int, (Tensor Features, Tensor Base)>();
+        float halfLam = options.EmbeddingRegularization / 2;
         var order = Enumerable.Range(0, train.Count).ToArray();
+        var arena = new TensorArena();
         var deep = new List<EpochRecord>();
-        int step = 0;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var sw = Stopwatch.StartNew();
+            model.Network.Train();
             rng.Shuffle(order);
             double total = 0;
-            for (int s = 0; s < order.Length; s += options.BatchSize)
+            using (arena.Activate())
             {
-                int end = Math.Min(order.Length, s + options.BatchSize);
-                float gMu = 0;
-                for (int b = s; b < end; b++)
+                for (int s = 0; s < order.Length; s += bs)
                 {
-                    int k = order[b], u = train.Users[k], i = train.Items[k];
-                    model.Assemble(u, i, default, input);
-                    float x = model.BaseLogit(u, i, train.Timestamps[k]) + net.Forward(input, ws, options.Dropout, rng)[0];
-                    var (yhat, slope) = model.Output(x);
-                    float err = yhat - train.Values[k];
-                    total += err * err;
-                    float g = err * slope;
-                    gMu += g;
-                    net.Backward([g], ws, inputGrad, accumulate: true);
-                    // Scatter the input gradient to the embedding rows it came from (+ per-row L2).
-                    model.UserEmbedding.Accumulate(u, inputGrad.AsSpan(0, e), 1);
-                    model.UserEmbedding.Accumulate(u, model.UserEmbedding.Values.AsSpan(u * e, e), lam);
-                    model.ItemEmbedding.Accumulate(i, inputGrad.AsSpan(e, e), 1);
-                    model.ItemEmbedding.Accumulate(i, model.ItemEmbedding.Values.AsSpan(i * e, e), lam);
-                    if (model.UseMetadata)
+                    int n = Math.Min(order.Length, s + bs) - s;
+                    if (!inputs.TryGetValue(n, out var c)) inputs[n] = c = (new Tensor(n, f), new Tensor(n));
+                    for (int b = 0; b < n; b++)
                     {
-                        int occ = features.Occupation[u];
-                        model.OccupationEmbedding.Accumulate(occ, inputGrad.AsSpan(occOffset, od), 1);
+                        int k = order[s + b], u = train.Users[k], i = train.Items[k];
+                        users[b] = u; items[b] = i; targets[b] = train.Values[k];
+                        c.Base.Data[b] = model.BaseLogit(u, i, train.Timestamps[k]);
+                        if (model.UseMetadata) features.Fill(u, i, c.Features.Row(b));
                     }
+                    adam.ZeroGrad(); biasSgd?.ZeroGrad();
+                    var x = model.Logits(users.AsSpan(0, n), items.AsSpan(0, n), c.Features, c.Base, out var userRows, out var itemRows);
+                    var mse = Losses.Mse(model.Output(x), targets.AsSpan(0, n));
+                    total += (double)mse.Item() * n;
+                    var loss = Ops.Add(Ops.Scale(mse, 0.5f), Ops.Scale(Losses.L2(userRows, itemRows), halfLam / n));
+                    loss.Backward();
+                    adam.Step(); biasSgd?.Step();
+                    arena.Reset();
                 }
-                step++;
-                float scale = 1f / (end - s);
-                net.Step(options.LearningRate, step, scale);
-                model.UserEmbedding.Step(options.LearningRate, step, scale);
-                model.ItemEmbedding.Step(options.LearningRate, step, scale);
-                model.OccupationEmbedding.Step(options.LearningRate, step, scale);
-                if (mf is null) model.GlobalBias -= options.LearningRate * gMu * scale;
             }
             sw.Stop();
+            model.Network.Eval();
             double vr = validation is null ? double.NaN : RatingError.Evaluate(model, validation).Rmse;
             var rec = new EpochRecord(epoch, total / order.Length, vr, sw.Elapsed.TotalSeconds);
             deep.Add(rec);
             onEpoch?.Invoke("deep", rec);
         }
+        model.Network.Eval();
         return new HybridResult(model, wide, deep);
     }
 }

@@ -22,13 +22,15 @@ public sealed record PairwiseOptions
     public double PopularityExponent { get; init; } = 0.75;
     /// <summary>Negatives drawn for each positive in an epoch.</summary>
     public int NegativesPerPositive { get; init; } = 1;
+    /// <summary>Triples per SGD step (their losses are summed, so the step size stays per triple).</summary>
+    public int BatchSize { get; init; } = 32;
     /// <summary>SGD step size at epoch 1.</summary>
     public float LearningRate { get; init; } = 0.05f;
     /// <summary>Multiplied into the step size after every epoch.</summary>
     public float LearningRateDecay { get; init; } = 0.98f;
-    /// <summary>L2 on the user, positive and negative factor rows of each triple.</summary>
+    /// <summary>L2 (weight decay) on the user, positive and negative factor rows a batch looks up.</summary>
     public float Regularization { get; init; } = 0.01f;
-    /// <summary>L2 on the item biases of each triple.</summary>
+    /// <summary>L2 (weight decay) on the item biases a batch looks up.</summary>
     public float BiasRegularization { get; init; } = 0.001f;
     public float InitStd { get; init; } = 0.1f;
     public bool ItemBias { get; init; } = true;
@@ -40,6 +42,7 @@ public sealed record PairwiseOptions
         if (Dimensions < 1) throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions, "need at least one factor");
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "need at least one epoch");
         if (NegativesPerPositive < 1) throw new ArgumentOutOfRangeException(nameof(NegativesPerPositive), NegativesPerPositive, "must be ≥ 1");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "must be ≥ 1");
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "must be > 0");
         if (!(LearningRateDecay > 0 && LearningRateDecay <= 1)) throw new ArgumentOutOfRangeException(nameof(LearningRateDecay), LearningRateDecay, "must be in (0, 1]");
         if (!(Regularization >= 0)) throw new ArgumentOutOfRangeException(nameof(Regularization), Regularization, "must be ≥ 0");

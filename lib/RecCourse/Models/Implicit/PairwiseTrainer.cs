@@ -1,17 +1,25 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using RecCourse.Data;
-
+using RecCourse.Nn;
+using RecCourse.Optim;
+using RecCourse.Tensors;
 using RecCourse.Training;
 
 namespace RecCourse.Models;
 
 /// <summary>
 /// Trains a <see cref="FactorModel"/> from implicit interactions by SGD on (user, positive,
-/// negative) triples with BPR or a margin loss. Every row of <c>interactions</c> is a positive (its
-/// value is ignored); negatives are items the user never interacted with, drawn uniformly or by
-/// popularity.
+/// negative) triples with BPR or a margin loss, on the kit's engine (<see cref="Ops.Gather"/>,
+/// <see cref="Ops.RowDot"/>, <see cref="Losses.Bpr"/> / <see cref="Losses.MarginRanking"/>,
+/// <see cref="Sgd"/>). Every row of <c>interactions</c> is a positive (its value is ignored);
+/// negatives are items the user never interacted with, drawn uniformly or by popularity.
 /// </summary>
+/// <remarks>
+/// The loss of a mini-batch is the <i>sum</i> of its per-triple losses, so that
+/// <see cref="PairwiseOptions.LearningRate"/> keeps its per-triple meaning, and the L2 terms are the
+/// weight decay of a lazy <see cref="Sgd"/>, which shrinks only the rows the batch looked up (once per
+/// step). Classic per-triple BPR-SGD is the special case <see cref="PairwiseOptions.BatchSize"/> = 1.
+/// </remarks>
 public static class PairwiseTrainer
 {
     /// <param name="validate">Optional metric computed after each epoch (e.g. a held-out AUC).</param>
@@ -32,58 +40,59 @@ public static class PairwiseTrainer
         MatrixFactorizationTrainer.Gaussian(rng, model.ItemFactors, options.InitStd);
         var sampler = new NegativeSampler(seen, options.Sampling, options.PopularityExponent, options.Seed);
 
+        // The engine tensors share the model's arrays: training writes straight into the model.
+        var users = new Tensor(model.UserFactors, numUsers, d) { Name = "user factors", RequiresGrad = true };
+        var items = new Tensor(model.ItemFactors, numItems, d) { Name = "item factors", RequiresGrad = true };
+        var bias = new Tensor(model.ItemBias, numItems, 1) { Name = "item bias", RequiresGrad = options.ItemBias };
+        // Lazy SGD with weight decay shrinks only the rows of the batch, as per-triple L2 does.
+        var optimizer = new Sgd([users, items], options.LearningRate, weightDecay: options.Regularization, lazy: true);
+        var biasOptimizer = options.ItemBias ? new Sgd([bias], options.LearningRate, weightDecay: options.BiasRegularization, lazy: true) : null;
+
+        int perPositive = options.NegativesPerPositive;
+        int capacity = options.BatchSize * perPositive;
+        var batchUsers = new int[capacity]; var batchPos = new int[capacity]; var batchNeg = new int[capacity];
         var order = Enumerable.Range(0, interactions.Count).ToArray();
-        var pCopy = new float[d]; var diff = new float[d];
+        var arena = new TensorArena();
         var history = new List<EpochRecord>();
-        float lr = options.LearningRate, lam = options.Regularization, lamB = options.BiasRegularization;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var sw = Stopwatch.StartNew();
             rng.Shuffle(order);
             double total = 0;
-            foreach (int k in order)
+            using (arena.Activate())
             {
-                int u = interactions.Users[k], i = interactions.Items[k];
-                for (int n = 0; n < options.NegativesPerPositive; n++)
+                for (int start = 0; start < order.Length; start += options.BatchSize)
                 {
-                    int j = sampler.Sample(u);
-                    Span<float> p = model.UserRow(u), qi = model.ItemRow(i), qj = model.ItemRow(j);
-                    TensorPrimitives.Subtract(qi, qj, diff);
-                    float x = model.ItemBias[i] - model.ItemBias[j] + TensorPrimitives.Dot<float>(p, diff);
-                    // g = −dLoss/dx: how hard to push the pair apart.
-                    float g;
-                    if (options.Loss == PairwiseLoss.Bpr)
+                    int n = 0;
+                    for (int k = start; k < Math.Min(start + options.BatchSize, order.Length); k++)
                     {
-                        g = MatrixFactorizationModel.Sigmoid(-x);
-                        total += x > 0 ? Math.Log(1 + Math.Exp(-x)) : -x + Math.Log(1 + Math.Exp(x));
+                        int u = interactions.Users[order[k]], i = interactions.Items[order[k]];
+                        for (int s = 0; s < perPositive; s++, n++) { batchUsers[n] = u; batchPos[n] = i; batchNeg[n] = sampler.Sample(u); }
                     }
-                    else
-                    {
-                        float h = options.Margin - x;
-                        g = h > 0 ? 1f : 0f;
-                        total += Math.Max(0f, h);
-                    }
+                    ReadOnlySpan<int> bu = batchUsers.AsSpan(0, n), bi = batchPos.AsSpan(0, n), bj = batchNeg.AsSpan(0, n);
+
+                    optimizer.ZeroGrad(); biasOptimizer?.ZeroGrad();
+                    Tensor p = Ops.Gather(users, bu), qi = Ops.Gather(items, bi), qj = Ops.Gather(items, bj);
+                    Tensor pos = Ops.RowDot(p, qi), neg = Ops.RowDot(p, qj);
                     if (options.ItemBias)
                     {
-                        model.ItemBias[i] += lr * (g - lamB * model.ItemBias[i]);
-                        model.ItemBias[j] += lr * (-g - lamB * model.ItemBias[j]);
+                        pos = Ops.Add(pos, Ops.Flatten(Ops.Gather(bias, bi)));
+                        neg = Ops.Add(neg, Ops.Flatten(Ops.Gather(bias, bj)));
                     }
-                    p.CopyTo(pCopy);
-                    // p += lr(g(q_i − q_j) − λp); q_i += lr(g p − λq_i); q_j += lr(−g p − λq_j)
-                    TensorPrimitives.Multiply(p, 1 - lr * lam, p);
-                    TensorPrimitives.MultiplyAdd(diff, lr * g, (ReadOnlySpan<float>)p, p);
-                    TensorPrimitives.Multiply(qi, 1 - lr * lam, qi);
-                    TensorPrimitives.MultiplyAdd(pCopy, lr * g, (ReadOnlySpan<float>)qi, qi);
-                    TensorPrimitives.Multiply(qj, 1 - lr * lam, qj);
-                    TensorPrimitives.MultiplyAdd(pCopy, -lr * g, (ReadOnlySpan<float>)qj, qj);
+                    var mean = options.Loss == PairwiseLoss.Bpr ? Losses.Bpr(pos, neg) : Losses.MarginRanking(pos, neg, options.Margin);
+                    total += (double)mean.Item() * n;
+                    Ops.Scale(mean, n).Backward();
+                    optimizer.Step(); biasOptimizer?.Step();
+                    arena.Reset();
                 }
             }
             sw.Stop();
-            var rec = new EpochRecord(epoch, total / ((double)order.Length * options.NegativesPerPositive),
+            var rec = new EpochRecord(epoch, total / ((double)order.Length * perPositive),
                 validate?.Invoke(model) ?? double.NaN, sw.Elapsed.TotalSeconds);
             history.Add(rec);
             onEpoch?.Invoke(rec);
-            lr *= options.LearningRateDecay;
+            optimizer.LearningRate *= options.LearningRateDecay;
+            if (biasOptimizer is not null) biasOptimizer.LearningRate = optimizer.LearningRate;
         }
         return new FactorResult(model, history);
     }

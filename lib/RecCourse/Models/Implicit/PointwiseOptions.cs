@@ -11,6 +11,9 @@ public sealed record PointwiseOptions
     /// which cannot separate anything (see <see cref="FoldingDemo"/>).</summary>
     public int NegativesPerPositive { get; init; } = 4;
     public NegativeSampling Sampling { get; init; } = NegativeSampling.Uniform;
+    /// <summary>Examples (positives with their negatives) per SGD step; losses are summed, so the step size stays per example.</summary>
+    public int BatchSize { get; init; } = 32;
+    /// <summary>SGD step size per example.</summary>
     public float LearningRate { get; init; } = 0.05f;
     public float Regularization { get; init; } = 1e-4f;
     public float InitStd { get; init; } = 0.1f;
@@ -24,6 +27,7 @@ public sealed record PointwiseOptions
         if (Dimensions < 1) throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions, "must be ≥ 1");
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "must be ≥ 1");
         if (NegativesPerPositive < 0) throw new ArgumentOutOfRangeException(nameof(NegativesPerPositive), NegativesPerPositive, "must be ≥ 0");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "must be ≥ 1");
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "must be > 0");
         if (!(Regularization >= 0)) throw new ArgumentOutOfRangeException(nameof(Regularization), Regularization, "must be ≥ 0");
         if (!(InitStd >= 0)) throw new ArgumentOutOfRangeException(nameof(InitStd), InitStd, "must be ≥ 0");

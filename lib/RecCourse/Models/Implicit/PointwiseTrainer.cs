@@ -1,16 +1,23 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using RecCourse.Data;
-
+using RecCourse.Nn;
+using RecCourse.Optim;
+using RecCourse.Tensors;
 using RecCourse.Training;
 
 namespace RecCourse.Models;
 
 /// <summary>
 /// The lectures-labs implicit model: a user and an item embedding, score σ(b_i + p_u·q_i), trained by
-/// SGD on binary cross-entropy with every interaction a 1 and sampled non-interactions 0s.
-/// The returned <see cref="FactorModel"/> scores logits (apply σ for probabilities).
+/// SGD on binary cross-entropy (<see cref="Losses.BceWithLogits"/> on the kit's engine) with every
+/// interaction a 1 and sampled non-interactions 0s. The returned <see cref="FactorModel"/> scores
+/// logits (apply σ for probabilities).
 /// </summary>
+/// <remarks>
+/// A mini-batch's loss is the <i>sum</i> of its per-example losses, so
+/// <see cref="PointwiseOptions.LearningRate"/> keeps its per-example SGD meaning; the L2 term is the
+/// weight decay of a lazy <see cref="Sgd"/>, which shrinks only the rows the batch looked up.
+/// </remarks>
 public static class PointwiseTrainer
 {
     public static FactorResult Fit(RatingTable interactions, int numUsers, int numItems, PointwiseOptions options,
@@ -25,35 +32,52 @@ public static class PointwiseTrainer
         var rng = new Random(options.Seed);
         MatrixFactorizationTrainer.Gaussian(rng, model.UserFactors, options.InitStd);
         MatrixFactorizationTrainer.Gaussian(rng, model.ItemFactors, options.InitStd);
+
+        // The engine tensors share the model's arrays: training writes straight into the model.
+        var users = new Tensor(model.UserFactors, numUsers, d) { Name = "user factors", RequiresGrad = true };
+        var items = new Tensor(model.ItemFactors, numItems, d) { Name = "item factors", RequiresGrad = true };
+        var bias = new Tensor(model.ItemBias, numItems, 1) { Name = "item bias", RequiresGrad = options.ItemBias };
+        // Lazy SGD with weight decay shrinks only the rows of the batch, as per-example L2 does; the bias is not regularised.
+        var optimizer = new Sgd([users, items], options.LearningRate, weightDecay: options.Regularization, lazy: true);
+        var biasOptimizer = options.ItemBias ? new Sgd([bias], options.LearningRate, lazy: true) : null;
+
+        int perPositive = 1 + options.NegativesPerPositive;
+        int capacity = options.BatchSize * perPositive;
+        var batchUsers = new int[capacity]; var batchItems = new int[capacity]; var labels = new float[capacity];
         var order = Enumerable.Range(0, interactions.Count).ToArray();
-        var pCopy = new float[d];
+        var arena = new TensorArena();
         var history = new List<EpochRecord>();
-        float lr = options.LearningRate, lam = options.Regularization;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var sw = Stopwatch.StartNew();
             rng.Shuffle(order);
             double total = 0; long count = 0;
-            foreach (int k in order)
+            using (arena.Activate())
             {
-                int u = interactions.Users[k];
-                for (int n = 0; n <= options.NegativesPerPositive; n++)
+                for (int start = 0; start < order.Length; start += options.BatchSize)
                 {
-                    int i = n == 0 ? interactions.Items[k] : sampler!.Sample(u);
-                    float label = n == 0 ? 1 : 0;
-                    Span<float> p = model.UserRow(u), q = model.ItemRow(i);
-                    float x = model.ItemBias[i] + TensorPrimitives.Dot<float>(p, q);
-                    float s = MatrixFactorizationModel.Sigmoid(x);
-                    total += -(label * Math.Log(Math.Max(s, 1e-7)) + (1 - label) * Math.Log(Math.Max(1 - s, 1e-7)));
-                    count++;
-                    // dBCE/dx = σ(x) − label
-                    float g = s - label;
-                    if (options.ItemBias) model.ItemBias[i] -= lr * g;
-                    p.CopyTo(pCopy);
-                    TensorPrimitives.Multiply(p, 1 - lr * lam, p);
-                    TensorPrimitives.MultiplyAdd(q, -lr * g, (ReadOnlySpan<float>)p, p);
-                    TensorPrimitives.Multiply(q, 1 - lr * lam, q);
-                    TensorPrimitives.MultiplyAdd(pCopy, -lr * g, (ReadOnlySpan<float>)q, q);
+                    int n = 0;
+                    for (int k = start; k < Math.Min(start + options.BatchSize, order.Length); k++)
+                    {
+                        int u = interactions.Users[order[k]];
+                        for (int s = 0; s < perPositive; s++, n++)
+                        {
+                            batchUsers[n] = u;
+                            batchItems[n] = s == 0 ? interactions.Items[order[k]] : sampler!.Sample(u);
+                            labels[n] = s == 0 ? 1f : 0f;
+                        }
+                    }
+                    ReadOnlySpan<int> bu = batchUsers.AsSpan(0, n), bi = batchItems.AsSpan(0, n);
+
+                    optimizer.ZeroGrad(); biasOptimizer?.ZeroGrad();
+                    Tensor p = Ops.Gather(users, bu), q = Ops.Gather(items, bi);
+                    var logits = Ops.RowDot(p, q);
+                    if (options.ItemBias) logits = Ops.Add(logits, Ops.Flatten(Ops.Gather(bias, bi)));
+                    var mean = Losses.BceWithLogits(logits, labels.AsSpan(0, n));
+                    total += (double)mean.Item() * n; count += n;
+                    Ops.Scale(mean, n).Backward();
+                    optimizer.Step(); biasOptimizer?.Step();
+                    arena.Reset();
                 }
             }
             sw.Stop();
