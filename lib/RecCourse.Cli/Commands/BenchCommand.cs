@@ -20,7 +20,7 @@ public static class BenchCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object as the last line" };
-        var cmd = new Command("bench", "Train a reference model on MovieLens 100k and report speed and quality (compare with ../shared/bench).")
+        var cmd = new Command("bench", "Train a reference model on MovieLens 100k and report speed and quality (tests/benchmarks/compare_with_torch.py compares it with a PyTorch reference).")
             { task, data, epochs, threads, seed, json };
         cmd.SetAction(pr =>
         {
