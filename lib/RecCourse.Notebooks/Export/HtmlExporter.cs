@@ -13,6 +13,10 @@ namespace RecCourse.Notebooks.Export;
 /// </summary>
 public static class HtmlExporter
 {
+    private const string MathJaxTag =
+        "<script>window.MathJax = { tex: { inlineMath: [['\\\\(', '\\\\)']], displayMath: [['\\\\[', '\\\\]']] } };</script>\n" +
+        "<script async src=\"https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js\"></script>";
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
     private const string Style = """
@@ -72,6 +76,9 @@ public static class HtmlExporter
         var head = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
         head.Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n");
         if (hasFigures) head.Append(PlotlyJs.ScriptTag(plotlySearchStart ?? notebook.BaseDirectory)).Append('\n');
+        // Markdig's math extension emits \( \) and \[ \] inside .math elements; MathJax typesets them.
+        // Offline the page still reads well: the TeX source stays visible.
+        if (body.ToString().Contains("class=\"math\"", StringComparison.Ordinal)) head.Append(MathJaxTag).Append('\n');
         head.Append("</head>\n<body>\n");
         return head.Append(body).Append("</body></html>\n").ToString();
     }

@@ -34,7 +34,7 @@ public static class DisplayFormatter
         return Plain(ToText(value));
     }
 
-    /// <summary>Invariant-culture text of a scalar (numbers round-trip, doubles in G6 look like .NET Interactive's).</summary>
+    /// <summary>Invariant-culture text of a scalar; floating-point numbers round-trip, as .NET Interactive shows them.</summary>
     public static string ToText(object? value) => value switch
     {
         null => "<null>",

@@ -30,7 +30,7 @@ public static class HtmlTable
             foreach (var (_, read) in columns)
             {
                 string cell;
-                try { cell = DisplayFormatter.ToText(read(rows[i])); }
+                try { cell = CellText(read(rows[i])); }
                 catch (Exception e) { cell = $"<{e.GetType().Name}>"; }
                 html.Append("<td>").Append(DisplayFormatter.Encode(cell)).Append("</td>");
             }
@@ -61,4 +61,13 @@ public static class HtmlTable
             columns.Add((f.Name, x => x is null || !f.DeclaringType!.IsInstanceOfType(x) ? null : f.GetValue(x)));
         return columns.Count > 0 ? columns : [("value", x => x)];
     }
+
+    /// <summary>A table cell: floating-point numbers in 6 significant digits (tables are read, not
+    /// parsed; the full value is still the cell's text/plain elsewhere), everything else as <see cref="DisplayFormatter.ToText"/>.</summary>
+    internal static string CellText(object? value) => value switch
+    {
+        double d => d.ToString("G6", System.Globalization.CultureInfo.InvariantCulture),
+        float f => f.ToString("G6", System.Globalization.CultureInfo.InvariantCulture),
+        _ => DisplayFormatter.ToText(value),
+    };
 }

@@ -42,6 +42,17 @@ public sealed class ExporterTests
     }
 
     [Fact]
+    public void Html_page_typesets_math_only_when_markdown_has_some()
+    {
+        var withMath = NotebookReader.ParseDib("#!markdown\nThe loss $L = \\sum (r - \\hat r)^2$ and\n\n$$x^2$$\n", "math.dib");
+        var html = HtmlExporter.Export(withMath, TestPaths.RepoRoot);
+        Assert.Contains("class=\"math\"", html, StringComparison.Ordinal);
+        Assert.Contains("mathjax", html, StringComparison.Ordinal);
+        var plain = NotebookReader.ParseDib("#!markdown\nNo formulas here.\n", "plain.dib");
+        Assert.DoesNotContain("mathjax", HtmlExporter.Export(plain, TestPaths.RepoRoot), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Exported_app_prints_what_the_notebook_prints()
     {
         var notebook = NotebookReader.Read(TestPaths.Notebook("Export.ipynb"));

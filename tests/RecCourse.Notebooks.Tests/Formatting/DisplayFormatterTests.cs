@@ -42,4 +42,13 @@ public sealed class DisplayFormatterTests
         Assert.Equal(DisplayFormatter.RowLimit, html.Split("<tr><td>").Length - 1);
         Assert.Contains("… 7 more rows", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Table_cells_show_six_significant_digits_while_plain_text_round_trips()
+    {
+        var rows = new[] { new { metric = "RMSE", value = 0.7795974575413033 } };
+        var bundle = DisplayFormatter.ToMimeBundle(rows);
+        Assert.Contains("<td>0.779597</td>", bundle["text/html"], StringComparison.Ordinal);
+        Assert.Equal("0.7795974575413033", DisplayFormatter.ToMimeBundle(0.7795974575413033)["text/plain"]);
+    }
 }
