@@ -36,11 +36,12 @@ public static partial class Ops
         }
         if (!Autograd.Needs(table)) return y;
         // Saved as [B, offsets..., indices...] so the backward pass needs a single int buffer.
-        var saved = new int[1 + bags + n];
-        saved[0] = bags;
-        offsets.CopyTo(saved.AsSpan(1));
-        indices.CopyTo(saved.AsSpan(1 + bags));
-        SavedInts(y, saved);
+        int count = 1 + bags + n;
+        if (y.SavedInts is null || y.SavedInts.Length < count) y.SavedInts = new int[count];
+        y.SavedIntCount = count;
+        y.SavedInts[0] = bags;
+        offsets.CopyTo(y.SavedInts.AsSpan(1));
+        indices.CopyTo(y.SavedInts.AsSpan(1 + bags));
         return Record(y, static o =>
         {
             var t = o.Input0!;

@@ -13,6 +13,13 @@ namespace RecCourse.Models;
 /// positive (u, i), predict i among all items from ψ(u's other positives, demographics) with a
 /// full or sampled softmax (see <see cref="SoftmaxSampling"/>), Adam on mini-batches.
 /// </summary>
+/// <remarks>
+/// Runs on the kit's engine: the history mean is <see cref="Ops.GatherMean"/>, the tower an engine
+/// <see cref="Sequential"/>, the loss <see cref="Losses.CrossEntropy"/> over [batch × candidates]
+/// logits (every item for the full softmax; the positive in column 0 then the negatives otherwise),
+/// with the log-Q correction and the accidental-hit mask added as a constant. The tables use a lazy
+/// <see cref="Adam"/> (only looked-up rows move), the tower a dense one.
+/// </remarks>
 public static class CandidateTrainer
 {
     /// <param name="positives">Training positives (values ignored), e.g. ratings ≥ 4.</param>
@@ -56,15 +63,14 @@ public static class CandidateTrainer
         var tableOptimizer = new Adam(tables, options.LearningRate, lazy: true);
         var towerOptimizer = new Adam(model.Tower.Parameters(), options.LearningRate);
 
-        int nI = numItems, n = options.NumNegatives, cap = options.BatchSize;
-        int width = n + 1;
+        int n = options.NumNegatives, cap = options.BatchSize, width = n + 1;
         var bag = new List<int>();
         var bagOffsets = new int[cap];
         var targets = new int[cap];
-        var zeros = new int[cap];
+        var zeros = new int[cap]; // sampled softmax: the target is column 0
         var occupations = new int[cap];
-        var rowOf = new int[cap * (n + 1)];
-        var cand = new int[cap * (n + 1)];
+        var rowOf = new int[cap * width];
+        var cand = new int[cap * width];
         var shared = new int[n];
         var offset = new float[options.Sampling == SoftmaxSampling.Full ? 0 : cap * width];
         var userFeatures = new float[cap * (model.Demographics?.UserWidth ?? 0)];
