@@ -1,7 +1,9 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using RecCourse.Data;
-
+using RecCourse.Nn;
+using RecCourse.Optim;
+using RecCourse.Tensors;
 using RecCourse.Training;
 
 namespace RecCourse.Models;
@@ -11,6 +13,13 @@ namespace RecCourse.Models;
 /// positive (u, i), predict i among all items from ψ(u's other positives, demographics) with a
 /// full or sampled softmax (see <see cref="SoftmaxSampling"/>), Adam on mini-batches.
 /// </summary>
+/// <remarks>
+/// Runs on the kit's engine: the history mean is <see cref="Ops.GatherMean"/>, the tower an engine
+/// <see cref="Sequential"/>, the loss <see cref="Losses.CrossEntropy"/> over [batch × candidates]
+/// logits (every item for the full softmax; the positive in column 0 then the negatives otherwise),
+/// with the log-Q correction and the accidental-hit mask added as a constant. The tables use a lazy
+/// <see cref="Adam"/> (only looked-up rows move), the tower a dense one.
+/// </remarks>
 public static class CandidateTrainer
 {
     /// <param name="positives">Training positives (values ignored), e.g. ratings ≥ 4.</param>
@@ -49,22 +58,27 @@ public static class CandidateTrainer
         double[] proposalForCorrection = options.Sampling == SoftmaxSampling.Popularity && options.LogQCorrection
             ? Enumerable.Range(0, numItems).Select(sampler.Probability).ToArray() : [];
 
-        int d = model.OutputDimensions, dh = model.HistoryDimensions, nI = numItems;
-        var ws = model.Tower.NewWorkspace();
-        var input = new float[model.InputSize];
-        var dInput = new float[model.InputSize];
-        var psi = new float[d];
-        var dPsi = new float[d];
-        int maxCand = options.Sampling == SoftmaxSampling.Full ? nI : options.NumNegatives + 1;
-        var cand = new int[maxCand];
-        var logits = new float[maxCand];
-        var shared = new int[options.NumNegatives];
+        var tables = new[] { model.HistoryEmbedding, model.ItemEmbedding, model.ItemBias, model.OccupationEmbedding };
+        // Lazy Adam on the tables: only the rows a batch looked up move, as in a sparse embedding optimizer.
+        var tableOptimizer = new Adam(tables, options.LearningRate, lazy: true);
+        var towerOptimizer = new Adam(model.Tower.Parameters(), options.LearningRate);
+
+        int n = options.NumNegatives, cap = options.BatchSize, width = n + 1;
+        var bag = new List<int>();
+        var bagOffsets = new int[cap];
+        var targets = new int[cap];
+        var zeros = new int[cap]; // sampled softmax: the target is column 0
+        var occupations = new int[cap];
+        var rowOf = new int[cap * width];
+        var cand = new int[cap * width];
+        var shared = new int[n];
+        var offset = new float[options.Sampling == SoftmaxSampling.Full ? 0 : cap * width];
+        var userFeatures = new float[cap * (model.Demographics?.UserWidth ?? 0)];
         int[][]? hardPools = null;
         float lam = options.Regularization;
         var order = Enumerable.Range(0, positives.Count).ToArray();
         var history = new List<EpochRecord>();
-        int step = 0;
-        float lr = options.LearningRate;
+        var arena = new TensorArena();
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -73,60 +87,55 @@ public static class CandidateTrainer
             var sw = Stopwatch.StartNew();
             rng.Shuffle(order);
             double total = 0;
-            for (int s = 0; s < order.Length; s += options.BatchSize)
+            using (arena.Activate())
             {
-                int end = Math.Min(order.Length, s + options.BatchSize);
-                // Shared negatives for the batch (one draw per batch, as in the reference and TF).
-                if (options.Sampling is SoftmaxSampling.Uniform or SoftmaxSampling.Popularity)
-                    for (int k = 0; k < shared.Length; k++) shared[k] = sampler.SampleAny();
-                for (int b = s; b < end; b++)
+                for (int s = 0; s < order.Length; s += options.BatchSize)
                 {
-                    int row = order[b], u = positives.Users[row], pos = positives.Items[row];
-                    ReadOnlySpan<int> h = options.CausalHistory ? sequence[u].AsSpan(0, position[row]) : histories[u];
-                    model.BuildInput(u, h, pos, input);
-                    model.Tower.Forward(input, ws, 0, null).CopyTo(psi);
-
-                    int nc = Candidates(options, model, u, pos, shared, hardPools, rng, cand, logits, psi, proposalForCorrection);
-                    var z = logits.AsSpan(0, nc);
-                    total += SampledSoftmax.CrossEntropyInPlace(z, 0);
-
-                    // Output layer: dW_c += g_c ψ, db_c += g_c, dψ = Σ g_c w_c.
-                    Array.Clear(dPsi);
-                    for (int c = 0; c < nc; c++)
+                    int b = Math.Min(order.Length, s + options.BatchSize) - s;
+                    // Shared negatives for the batch (one draw per batch, as in the reference and TF).
+                    if (options.Sampling is SoftmaxSampling.Uniform or SoftmaxSampling.Popularity)
+                        for (int k = 0; k < n; k++) shared[k] = sampler.SampleAny();
+                    bag.Clear();
+                    for (int r = 0; r < b; r++)
                     {
-                        float g = z[c];
-                        if (g == 0) continue;
-                        int item = cand[c];
-                        TensorPrimitives.MultiplyAdd(model.ItemEmbedding.Values.AsSpan(item * d, d), g, dPsi, dPsi);
-                        model.ItemEmbedding.Accumulate(item, psi, g);
-                        model.ItemBias.GradRow(item)[0] += g;
+                        int row = order[s + r], u = positives.Users[row], pos = positives.Items[row];
+                        targets[r] = pos;
+                        bagOffsets[r] = bag.Count;
+                        ReadOnlySpan<int> h = options.CausalHistory ? sequence[u].AsSpan(0, position[row]) : histories[u];
+                        // The target is left out of the mean so the model never sees the answer in its input.
+                        foreach (int j in h) if (j != pos) bag.Add(j);
+                        if (model.Demographics is { } demo)
+                        {
+                            demo.FillUser(u, userFeatures.AsSpan(r * demo.UserWidth, demo.UserWidth));
+                            occupations[r] = demo.Occupation[u];
+                        }
+                        if (options.Sampling != SoftmaxSampling.Full)
+                            Candidates(options, model, u, pos, r, shared, hardPools, rng, cand, rowOf, offset.AsSpan(r * width, width), proposalForCorrection);
                     }
-                    model.ItemEmbedding.Accumulate(pos, model.ItemEmbedding.Values.AsSpan(pos * d, d), lam);
 
-                    model.Tower.Backward(dPsi, ws, dInput, accumulate: true);
-                    int n = 0;
-                    foreach (int j in h) if (j != pos) n++;
-                    foreach (int j in h)
-                        if (j != pos) model.HistoryEmbedding.Accumulate(j, dInput.AsSpan(0, dh), 1f / n);
-                    if (model.Demographics is { } demo)
-                    {
-                        int occ = demo.Occupation[u], off = dh + demo.UserWidth;
-                        model.OccupationEmbedding.Accumulate(occ, dInput.AsSpan(off, model.OccupationDimensions), 1);
-                    }
+                    tableOptimizer.ZeroGrad(); towerOptimizer.ZeroGrad();
+                    var input = Ops.GatherMean(model.HistoryEmbedding, CollectionsMarshal.AsSpan(bag), bagOffsets.AsSpan(0, b));
+                    if (model.Demographics is { } dm)
+                        input = Ops.Concat(input, new Tensor(Prefix(userFeatures, b * dm.UserWidth), b, dm.UserWidth),
+                            Ops.Gather(model.OccupationEmbedding, occupations.AsSpan(0, b)));
+                    var psi = model.Tower.Forward(input);
+                    Tensor ce = options.Sampling == SoftmaxSampling.Full
+                        ? Losses.CrossEntropy(Ops.Linear(psi, model.ItemEmbedding, Ops.Flatten(model.ItemBias)), targets.AsSpan(0, b))
+                        : Losses.CrossEntropy(SampledLogits(options, model, psi, b, targets, shared, cand, rowOf, offset), zeros.AsSpan(0, b));
+                    total += (double)ce.Item() * b;
+                    // λ/2·‖w_pos‖² per example, averaged over the batch like the cross-entropy.
+                    var loss = Ops.Add(ce, Ops.Scale(Losses.L2(Ops.Gather(model.ItemEmbedding, targets.AsSpan(0, b))), lam / (2f * b)));
+                    loss.Backward();
+                    tableOptimizer.Step(); towerOptimizer.Step();
+                    arena.Reset();
                 }
-                step++;
-                float scale = 1f / (end - s);
-                model.Tower.Step(lr, step, scale);
-                model.HistoryEmbedding.Step(lr, step, scale);
-                model.ItemEmbedding.Step(lr, step, scale);
-                model.ItemBias.Step(lr, step, scale);
-                model.OccupationEmbedding.Step(lr, step, scale);
             }
             sw.Stop();
             var rec = new EpochRecord(epoch, total / order.Length, validate?.Invoke(model) ?? double.NaN, sw.Elapsed.TotalSeconds);
             history.Add(rec);
             onEpoch?.Invoke(rec);
-            lr *= options.LearningRateDecay;
+            tableOptimizer.LearningRate *= options.LearningRateDecay;
+            towerOptimizer.LearningRate = tableOptimizer.LearningRate;
         }
         return new CandidateResult(model, history);
     }
@@ -148,26 +157,18 @@ public static class CandidateTrainer
         return pools;
     }
 
-    // Fills cand/logits with the positive first, then the negatives; returns how many.
-    private static int Candidates(CandidateOptions o, CandidateModel m, int u, int pos, int[] shared, int[][]? pools, Random rng,
-        int[] cand, float[] logits, float[] psi, double[] proposal)
+    // Row r's candidates (positive first, then n negatives) into cand/rowOf at r·(n+1), and the
+    // constant added to each logit into offset: −log(n·Q) with the log-Q correction, −∞ for a masked
+    // accidental hit. Shared negatives only need the offsets (their logits come from one matrix product).
+    private static void Candidates(CandidateOptions o, CandidateModel m, int u, int pos, int r, int[] shared, int[][]? pools, Random rng,
+        int[] cand, int[] rowOf, Span<float> offset, double[] proposal)
     {
-        int d = m.OutputDimensions, nI = m.NumItems;
-        float Score(int item) => m.ItemBias.Values[item] + TensorPrimitives.Dot<float>(psi, m.ItemEmbedding.Values.AsSpan(item * d, d));
-        if (o.Sampling == SoftmaxSampling.Full)
-        {
-            // Target first: swap the positive into slot 0 so CrossEntropyInPlace(z, 0) applies.
-            cand[0] = pos;
-            for (int i = 0, c = 1; i < nI; i++) if (i != pos) cand[c++] = i;
-            for (int c = 0; c < nI; c++) logits[c] = Score(cand[c]);
-            return nI;
-        }
-        int n = o.NumNegatives;
-        cand[0] = pos;
-        logits[0] = Score(pos) - SampledSoftmax.Correction(proposal, pos, n);
-        var h = m.Histories[u];
+        int n = o.NumNegatives, nI = m.NumItems, at = r * (n + 1);
+        cand[at] = pos; rowOf[at] = r;
+        offset[0] = -SampledSoftmax.Correction(proposal, pos, n);
         if (o.Sampling == SoftmaxSampling.HardNegatives)
         {
+            var h = m.Histories[u];
             var pool = pools?[u];
             int nh = pool is null || pool.Length == 0 ? 0 : (int)MathF.Round(o.HardNegativeFraction * n);
             for (int k = 0; k < n; k++)
@@ -175,18 +176,46 @@ public static class CandidateTrainer
                 int j;
                 if (k < nh) j = pool![rng.Next(pool.Length)];
                 else do j = rng.Next(nI); while (Array.BinarySearch(h, j) >= 0 && h.Length < nI);
-                cand[k + 1] = j;
-                logits[k + 1] = Score(j);
+                cand[at + k + 1] = j; rowOf[at + k + 1] = r;
+                offset[k + 1] = 0;
             }
-            return n + 1;
+            return;
         }
         for (int k = 0; k < n; k++)
         {
             int j = shared[k];
-            cand[k + 1] = j;
             // Accidental hit: the sampled "negative" is this example's positive.
-            logits[k + 1] = j == pos ? float.NegativeInfinity : Score(j) - SampledSoftmax.Correction(proposal, j, n);
+            offset[k + 1] = j == pos ? float.NegativeInfinity : -SampledSoftmax.Correction(proposal, j, n);
         }
-        return n + 1;
     }
+
+    // Logits [b × (n+1)] of the sampled softmax, the positive in column 0.
+    private static Tensor SampledLogits(CandidateOptions o, CandidateModel m, Tensor psi, int b, int[] targets, int[] shared,
+        int[] cand, int[] rowOf, float[] offset)
+    {
+        int n = o.NumNegatives;
+        Tensor logits;
+        if (o.Sampling == SoftmaxSampling.HardNegatives)
+        {
+            // Every row has its own candidates: pair each with its row's ψ and take row-wise dots.
+            int c = b * (n + 1);
+            var ids = cand.AsSpan(0, c);
+            var scores = Ops.Add(Ops.RowDot(Ops.Gather(psi, rowOf.AsSpan(0, c)), Ops.Gather(m.ItemEmbedding, ids)),
+                Ops.Flatten(Ops.Gather(m.ItemBias, ids)));
+            logits = Ops.Reshape(scores, b, n + 1);
+        }
+        else
+        {
+            // Shared negatives: one [b × d]·[d × n] product, plus each row's own positive.
+            var pos = targets.AsSpan(0, b);
+            var positive = Ops.Add(Ops.RowDot(psi, Ops.Gather(m.ItemEmbedding, pos)), Ops.Flatten(Ops.Gather(m.ItemBias, pos)));
+            var negative = Ops.Linear(psi, Ops.Gather(m.ItemEmbedding, shared), Ops.Flatten(Ops.Gather(m.ItemBias, shared)));
+            logits = Ops.Concat(Ops.Reshape(positive, b, 1), negative);
+        }
+        var constant = new Tensor(Prefix(offset, b * (n + 1)), b, n + 1);
+        return Ops.Add(logits, constant);
+    }
+
+    // The first len values (a copy only for the last, shorter batch).
+    private static float[] Prefix(float[] a, int len) => a.Length == len ? a : a[..len];
 }
