@@ -1,5 +1,3 @@
-using RecCourse.Notebooks.Grading;
-
 namespace RecCourse.Notebooks.Tests.Lessons;
 
 /// <summary>
@@ -13,13 +11,7 @@ public sealed class Lesson05Tests(Lesson05Tests.Runs runs) : IClassFixture<Lesso
     private const string FileName = "05_softmax_negative_sampling.ipynb";
 
     /// <summary>The solution run (notebook + hidden tests) once and the student copy graded once, shared by the tests.</summary>
-    public sealed class Runs
-    {
-        private readonly Lazy<LessonRun> _solution = new(() => LessonHarness.RunSolution(FileName));
-        private readonly Lazy<GradeReport> _student = new(() => LessonHarness.GradeStudentCopy(FileName));
-        public LessonRun Solution => _solution.Value;
-        public GradeReport Student => _student.Value;
-    }
+    public sealed class Runs() : LessonFixture(Lesson05Tests.FileName);
 
     [Fact]
     public void EveryCellSucceeds() => Assert.True(runs.Solution.FailedCells.Count == 0, runs.Solution.FailureSummary);
