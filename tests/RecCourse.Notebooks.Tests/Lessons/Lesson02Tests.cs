@@ -43,17 +43,9 @@ public sealed class Lesson02Tests(Lesson02Tests.Fixture fixture) : IClassFixture
 
     [Fact]
     public void Solution_scores_full_marks_with_three_exercises()
-    {
-        Assert.True(fixture.Solution.Exercises.Count >= 3);
-        Assert.All(fixture.Solution.Grades, g => Assert.True(g.Status == "passed", $"exercise {g.Id}: {g.Status}: {g.Message}"));
-    }
+        => fixture.AssertSolutionScoresFullMarks(3);
 
     [Fact]
     public void Student_copy_scores_zero_with_not_implemented_messages()
-    {
-        var report = fixture.Student;
-        Assert.Equal(fixture.Solution.Grades.Sum(g => g.Max), report.Max);
-        Assert.Equal(0.0, report.Total);
-        Assert.All(report.Exercises, e => Assert.Contains("NotImplementedException", e.Message, StringComparison.Ordinal));
-    }
+        => fixture.AssertStudentCopyScoresZero();
 }

@@ -22,4 +22,23 @@ public abstract class LessonFixture(string fileName, IReadOnlyDictionary<string,
     public LessonRun Solution => solution.Value;
 
     public GradeReport Student => student.Value;
+
+    /// <summary>The round trip's solution half: at least <paramref name="minExercises"/> exercises, each
+    /// graded in notebook order with full points by its hidden tests.</summary>
+    public void AssertSolutionScoresFullMarks(int minExercises = 3)
+    {
+        Assert.True(Solution.Exercises.Count >= minExercises, $"only {Solution.Exercises.Count} exercises in {fileName}");
+        Assert.All(Solution.Grades, g => Assert.True(g.Status == "passed" && g.Points == g.Max, $"exercise {g.Id}: {g.Status}: {g.Message}"));
+        Assert.Equal(Solution.Exercises.Select(e => e.Id), Solution.Grades.Select(g => g.Id));
+    }
+
+    /// <summary>The round trip's student half: the copy made by <c>reccourse assign</c> has the same
+    /// exercises and points, scores zero, and every message names the stub's NotImplementedException.</summary>
+    public void AssertStudentCopyScoresZero()
+    {
+        Assert.Equal(Solution.Exercises.Count, Student.Exercises.Count);
+        Assert.Equal(Solution.Grades.Sum(g => g.Max), Student.Max);
+        Assert.Equal(0.0, Student.Total);
+        Assert.All(Student.Exercises, e => Assert.Contains("NotImplementedException", e.Message, StringComparison.Ordinal));
+    }
 }
