@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Tensor = RecCourse.Tensors.Tensor;
 
 namespace RecCourse.Models;
 
@@ -26,6 +27,23 @@ public sealed class FactorModel : IRecommender
     public float[] ItemFactors { get; }
     /// <summary>b_i (all zero when trained without item biases).</summary>
     public float[] ItemBias { get; }
+
+    /// <summary>A model with N(0, <paramref name="initStd"/>²) user then item factors drawn from
+    /// <paramref name="rng"/> and zero item biases: the common start of the implicit trainers.</summary>
+    internal static FactorModel Initialised(int numUsers, int numItems, int dimensions, float initStd, Random rng)
+    {
+        var model = new FactorModel(numUsers, numItems, dimensions);
+        MatrixFactorizationTrainer.Gaussian(rng, model.UserFactors, initStd);
+        MatrixFactorizationTrainer.Gaussian(rng, model.ItemFactors, initStd);
+        return model;
+    }
+
+    /// <summary>Engine tensors over this model's own arrays, so a trainer's optimiser writes straight
+    /// into the model; the bias takes gradients only when <paramref name="trainItemBias"/>.</summary>
+    internal (Tensor Users, Tensor Items, Tensor Bias) AsTrainable(bool trainItemBias) => (
+        new Tensor(UserFactors, NumUsers, Dimensions) { Name = "user factors", RequiresGrad = true },
+        new Tensor(ItemFactors, NumItems, Dimensions) { Name = "item factors", RequiresGrad = true },
+        new Tensor(ItemBias, NumItems, 1) { Name = "item bias", RequiresGrad = trainItemBias });
 
     public Span<float> UserRow(int user) => UserFactors.AsSpan(user * Dimensions, Dimensions);
     public Span<float> ItemRow(int item) => ItemFactors.AsSpan(item * Dimensions, Dimensions);

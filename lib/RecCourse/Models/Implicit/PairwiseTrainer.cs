@@ -33,17 +33,10 @@ public static class PairwiseTrainer
         if (interactions.Count == 0) throw new ArgumentException("no interactions", nameof(interactions));
         var seen = UserItemIndex.Build(interactions, numUsers, numItems);
 
-        int d = options.Dimensions;
-        var model = new FactorModel(numUsers, numItems, d);
         var rng = new Random(options.Seed);
-        MatrixFactorizationTrainer.Gaussian(rng, model.UserFactors, options.InitStd);
-        MatrixFactorizationTrainer.Gaussian(rng, model.ItemFactors, options.InitStd);
+        var model = FactorModel.Initialised(numUsers, numItems, options.Dimensions, options.InitStd, rng);
         var sampler = new NegativeSampler(seen, options.Sampling, options.PopularityExponent, options.Seed);
-
-        // The engine tensors share the model's arrays: training writes straight into the model.
-        var users = new Tensor(model.UserFactors, numUsers, d) { Name = "user factors", RequiresGrad = true };
-        var items = new Tensor(model.ItemFactors, numItems, d) { Name = "item factors", RequiresGrad = true };
-        var bias = new Tensor(model.ItemBias, numItems, 1) { Name = "item bias", RequiresGrad = options.ItemBias };
+        var (users, items, bias) = model.AsTrainable(options.ItemBias);
         // Lazy SGD with weight decay shrinks only the rows of the batch, as per-triple L2 does.
         var optimizer = new Sgd([users, items], options.LearningRate, weightDecay: options.Regularization, lazy: true);
         var biasOptimizer = options.ItemBias ? new Sgd([bias], options.LearningRate, weightDecay: options.BiasRegularization, lazy: true) : null;

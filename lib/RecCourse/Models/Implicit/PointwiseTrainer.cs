@@ -27,16 +27,9 @@ public static class PointwiseTrainer
         if (interactions.Count == 0) throw new ArgumentException("no interactions", nameof(interactions));
         var seen = UserItemIndex.Build(interactions, numUsers, numItems);
         var sampler = options.NegativesPerPositive > 0 ? new NegativeSampler(seen, options.Sampling, 0.75, options.Seed) : null;
-        int d = options.Dimensions;
-        var model = new FactorModel(numUsers, numItems, d);
         var rng = new Random(options.Seed);
-        MatrixFactorizationTrainer.Gaussian(rng, model.UserFactors, options.InitStd);
-        MatrixFactorizationTrainer.Gaussian(rng, model.ItemFactors, options.InitStd);
-
-        // The engine tensors share the model's arrays: training writes straight into the model.
-        var users = new Tensor(model.UserFactors, numUsers, d) { Name = "user factors", RequiresGrad = true };
-        var items = new Tensor(model.ItemFactors, numItems, d) { Name = "item factors", RequiresGrad = true };
-        var bias = new Tensor(model.ItemBias, numItems, 1) { Name = "item bias", RequiresGrad = options.ItemBias };
+        var model = FactorModel.Initialised(numUsers, numItems, options.Dimensions, options.InitStd, rng);
+        var (users, items, bias) = model.AsTrainable(options.ItemBias);
         // Lazy SGD with weight decay shrinks only the rows of the batch, as per-example L2 does; the bias is not regularised.
         var optimizer = new Sgd([users, items], options.LearningRate, weightDecay: options.Regularization, lazy: true);
         var biasOptimizer = options.ItemBias ? new Sgd([bias], options.LearningRate, lazy: true) : null;
