@@ -24,7 +24,7 @@ internal static class RegressionBench
         var opt = new Adam(model.Parameters(), lr, weightDecay: wd, lazy: lazy);
         var uBuf = new int[1024]; var iBuf = new int[1024]; var rBuf = new float[1024];
         double rmse = double.NaN, mae = double.NaN;
-        var trainer = new Trainer(new TrainerOptions { Epochs = epochs, BatchSize = 1024, Seed = seed });
+        var trainer = new EngineTrainer(new TrainerOptions { Epochs = epochs, BatchSize = 1024, Seed = seed });
         var history = trainer.Fit(train.Count, rows =>
         {
             for (int k = 0; k < rows.Length; k++)

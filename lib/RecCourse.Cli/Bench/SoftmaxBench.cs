@@ -34,7 +34,7 @@ internal static class SoftmaxBench
         var negRng = new FastRandom(options.Seed + 1);
         var scores = new float[Ml100kBenchData.Users * Ml100kBenchData.Items];
         double hr = 0, ndcg = 0;
-        var trainer = new Trainer(new TrainerOptions { Epochs = epochs, BatchSize = batch, Seed = options.Seed, HigherIsBetter = true });
+        var trainer = new EngineTrainer(new TrainerOptions { Epochs = epochs, BatchSize = batch, Seed = options.Seed, HigherIsBetter = true });
         var history = trainer.Fit(trU.Length, rows =>
         {
             for (int k = 0; k < rows.Length; k++) { uBuf[k] = trU[rows[k]]; pBuf[k] = trI[rows[k]]; }

@@ -1,82 +1,113 @@
 using System.Diagnostics;
-using RecCourse.Nn;
-using RecCourse.Optim;
-using RecCourse.Tensors;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace RecCourse.Training;
 
 /// <summary>
-/// The mini-batch training loop: for each epoch, shuffle the example rows (seeded), and per batch run
-/// the five lines of every PyTorch loop — zero grads, forward + loss, backward, step — then evaluate.
-/// Intermediate tensors come from a <see cref="TensorArena"/> reset every batch, so steady-state
-/// training allocates nothing.
+/// The kit's one mini-batch training loop for TorchSharp models. Each epoch shuffles the example rows
+/// with a seeded generator, and each batch runs the five lines of every PyTorch loop — zero the
+/// gradients, forward and loss (<c>batchLoss</c>), backward, step — inside its own
+/// <c>torch.NewDisposeScope()</c>, so native memory does not grow with the number of batches.
+/// After each epoch it evaluates under <c>torch.no_grad()</c> in eval mode and reports an
+/// <see cref="EpochRecord"/>; it stops early on a stalled validation metric or a non-finite loss.
 /// </summary>
 public sealed class Trainer(TrainerOptions options)
 {
-    private readonly TensorArena arena = new();
-
     public TrainerOptions Options { get; } = options;
 
-    /// <summary>
-    /// Trains for <see cref="TrainerOptions.Epochs"/> epochs over <paramref name="count"/> examples.
-    /// </summary>
-    /// <param name="count">Number of training examples; batches hold row numbers in [0, count).</param>
-    /// <param name="batchLoss">Forward pass and loss of one batch.</param>
-    /// <param name="optimizer">Updates the parameters after each backward pass.</param>
-    /// <param name="model">Switched to training mode for the pass and evaluation mode for validation (optional).</param>
-    /// <param name="validate">Validation metric computed after each epoch, under NoGrad (optional).</param>
+    /// <summary>Trains for <see cref="TrainerOptions.Epochs"/> epochs (fewer when stopping early).</summary>
+    /// <param name="model">Switched to <c>train()</c> for each pass and <c>eval()</c> for validation.</param>
+    /// <param name="optimizer">Steps after each backward pass. Its parameters' gradients are set to
+    /// none before each batch (PyTorch 2's <c>zero_grad(set_to_none=True)</c>).</param>
+    /// <param name="count">Number of training examples; batches are int64 row numbers in [0, count).</param>
+    /// <param name="batchLoss">Forward pass and scalar mean loss of one batch. Its argument is a 1-D
+    /// int64 tensor of row numbers on <paramref name="device"/> (default: <see cref="Backend.Device"/>).</param>
+    /// <param name="validate">Validation metric after each epoch (optional); runs in eval mode under no_grad.</param>
     /// <param name="progress">Receives each epoch's record as soon as it is known (CLI, notebook).</param>
     /// <param name="afterBatch">Called after every optimiser step, e.g. for a per-batch LR schedule.</param>
-    public IReadOnlyList<EpochRecord> Fit(int count, BatchLoss batchLoss, Optimizer optimizer, Module? model = null,
-        Func<double>? validate = null, IProgress<EpochRecord>? progress = null, Action? afterBatch = null)
+    public IReadOnlyList<EpochRecord> Fit(nn.Module model, optim.Optimizer optimizer, long count, Func<Tensor, Tensor> batchLoss,
+        Func<double>? validate = null, IProgress<EpochRecord>? progress = null, Action? afterBatch = null, Device? device = null)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(batchLoss);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (Options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), Options.BatchSize, "BatchSize must be ≥ 1.");
+        Options.Validate();
+        Backend.Initialize();
+        device ??= Backend.Device;
+        var parameters = optimizer.parameters().ToArray();
         var history = new List<EpochRecord>(Options.Epochs);
-        var order = new int[count];
-        for (int i = 0; i < count; i++) order[i] = i;
-        var rng = new FastRandom(Options.Seed);
+        using var generator = new Generator((ulong)Options.Seed);
         double best = double.NaN;
         int sinceBest = 0;
-        for (int epoch = 1; epoch <= Options.Epochs; epoch++)
+        Dictionary<string, Tensor>? bestWeights = null;
+        try
         {
-            model?.Train();
-            var clock = Stopwatch.StartNew();
-            if (Options.Shuffle) rng.Shuffle(order);
-            double total = 0;
-            using (arena.Activate())
+            for (int epoch = 1; epoch <= Options.Epochs; epoch++)
             {
-                for (int start = 0; start < count; start += Options.BatchSize)
+                model.train();
+                var clock = Stopwatch.StartNew();
+                double meanLoss;
+                using (var epochScope = NewDisposeScope())
                 {
-                    var rows = order.AsSpan(start, Math.Min(Options.BatchSize, count - start));
-                    arena.Reset();
-                    optimizer.ZeroGrad();
-                    var loss = batchLoss(rows);
-                    loss.Backward();
-                    optimizer.Step();
-                    total += (double)loss.Item() * rows.Length;
-                    afterBatch?.Invoke();
+                    var order = Options.Shuffle ? randperm(count, generator: generator) : arange(count);
+                    if (device.type != DeviceType.CPU) order = order.to(device);
+                    var total = zeros(1, ScalarType.Float64, device);
+                    for (long start = 0; start < count; start += Options.BatchSize)
+                    {
+                        using var batchScope = NewDisposeScope();
+                        long n = Math.Min(Options.BatchSize, count - start);
+                        var rows = order.narrow(0, start, n);
+                        foreach (var p in parameters) p.grad = null;
+                        var loss = batchLoss(rows);
+                        loss.backward();
+                        optimizer.step();
+                        using (no_grad()) total.add_(loss.detach(), alpha: n);
+                        afterBatch?.Invoke();
+                    }
+                    meanLoss = count == 0 ? double.NaN : total.item<double>() / count;
                 }
-                arena.Reset();
-            }
-            double seconds = clock.Elapsed.TotalSeconds;
-            double metric = double.NaN;
-            if (validate is not null)
-            {
-                model?.Eval();
-                using (Autograd.NoGrad()) metric = validate();
-                model?.Train();
-            }
-            var record = new EpochRecord(epoch, count == 0 ? double.NaN : total / count, metric, seconds);
-            history.Add(record);
-            progress?.Report(record);
-            if (Options.EarlyStoppingPatience is { } patience && !double.IsNaN(metric))
-            {
+                double seconds = clock.Elapsed.TotalSeconds;
+                double metric = double.NaN;
+                if (validate is not null)
+                {
+                    model.eval();
+                    using (no_grad())
+                    using (NewDisposeScope())
+                        metric = validate();
+                    model.train();
+                }
+                var record = new EpochRecord(epoch, meanLoss, metric, seconds);
+                history.Add(record);
+                progress?.Report(record);
+                if (!double.IsFinite(meanLoss) && count > 0) break; // diverged: more epochs only spread NaN
+                if (double.IsNaN(metric)) continue;
                 bool improved = double.IsNaN(best) || (Options.HigherIsBetter ? metric > best : metric < best);
-                if (improved) { best = metric; sinceBest = 0; }
-                else if (++sinceBest >= patience) break;
+                if (improved)
+                {
+                    best = metric;
+                    sinceBest = 0;
+                    if (Options.RestoreBestWeights) bestWeights = Snapshot(model, bestWeights);
+                }
+                else if (Options.EarlyStoppingPatience is { } patience && ++sinceBest >= patience) break;
             }
+            if (bestWeights is not null)
+                using (no_grad())
+                    foreach (var (name, value) in model.state_dict())
+                        if (bestWeights.TryGetValue(name, out var saved)) value.copy_(saved);
+        }
+        finally
+        {
+            if (bestWeights is not null) foreach (var t in bestWeights.Values) t.Dispose();
         }
         return history;
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(nn.Module model, Dictionary<string, Tensor>? previous)
+    {
+        if (previous is not null) foreach (var t in previous.Values) t.Dispose();
+        using var _ = no_grad();
+        return model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope());
     }
 }

@@ -22,7 +22,7 @@ public class DeepModelMovieLensTests
         var model = new DotProductBias(train.NumUsers, train.NumItems, 50, new Random(42));
         var opt = new Adam(model.Parameters(), 5e-3f, weightDecay: 3e-4f);
         var ub = new int[1024]; var ib = new int[1024]; var rb = new float[1024];
-        new Trainer(new TrainerOptions { Epochs = 10, BatchSize = 1024, Seed = 42 }).Fit(tr.Count, rows =>
+        new EngineTrainer(new TrainerOptions { Epochs = 10, BatchSize = 1024, Seed = 42 }).Fit(tr.Count, rows =>
         {
             for (int k = 0; k < rows.Length; k++) { ub[k] = tr.Users[rows[k]]; ib[k] = tr.Items[rows[k]]; rb[k] = tr.Values[rows[k]]; }
             return Losses.Mse(model.Forward(ub.AsSpan(0, rows.Length), ib.AsSpan(0, rows.Length)), rb.AsSpan(0, rows.Length));

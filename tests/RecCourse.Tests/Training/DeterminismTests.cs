@@ -24,7 +24,7 @@ public class DeterminismTests
             var i = Enumerable.Range(0, n).Select(_ => rng.Next(200)).ToArray();
             var r = Enumerable.Range(0, n).Select(_ => (float)rng.Next(1, 6)).ToArray();
             var ub = new int[512]; var ib = new int[512]; var rb = new float[512];
-            new Trainer(new TrainerOptions { Epochs = 2, BatchSize = 512, Seed = 1 }).Fit(n, rows =>
+            new EngineTrainer(new TrainerOptions { Epochs = 2, BatchSize = 512, Seed = 1 }).Fit(n, rows =>
             {
                 for (int k = 0; k < rows.Length; k++) { ub[k] = u[rows[k]]; ib[k] = i[rows[k]]; rb[k] = r[rows[k]]; }
                 return Losses.Mse(model.Forward(ub.AsSpan(0, rows.Length), ib.AsSpan(0, rows.Length)), rb.AsSpan(0, rows.Length));

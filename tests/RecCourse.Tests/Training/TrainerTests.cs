@@ -33,7 +33,7 @@ public class TrainerTests
         var opt = new Adam(model.Parameters(), 0.02f);
         var ub = new int[128]; var ib = new int[128]; var rb = new float[128];
         var reports = new List<EpochRecord>();
-        var trainer = new Trainer(new TrainerOptions { Epochs = 8, BatchSize = 128, Seed = 3 });
+        var trainer = new EngineTrainer(new TrainerOptions { Epochs = 8, BatchSize = 128, Seed = 3 });
         var history = trainer.Fit(u.Length, rows =>
         {
             for (int k = 0; k < rows.Length; k++) { ub[k] = u[rows[k]]; ib[k] = i[rows[k]]; rb[k] = r[rows[k]]; }
@@ -52,7 +52,7 @@ public class TrainerTests
         var opt = new Sgd([p], 0.1f);
         double[] metric = [1.0, 0.8, 0.9, 0.85, 0.95, 0.7];
         int epoch = 0;
-        var trainer = new Trainer(new TrainerOptions { Epochs = 6, BatchSize = 4, EarlyStoppingPatience = 2 });
+        var trainer = new EngineTrainer(new TrainerOptions { Epochs = 6, BatchSize = 4, EarlyStoppingPatience = 2 });
         var history = trainer.Fit(8, _ => Ops.Sum(Ops.Mul(p, p)), opt, validate: () => metric[epoch++]);
         Assert.Equal(4, history.Count); // best 0.8 at epoch 2, no improvement at 3 and 4
     }
