@@ -35,7 +35,7 @@ public sealed class AlsBench : IBenchTask
         // identical (deterministic) fit without evaluation, as the reference times training only.
         double trainSeconds = TimeTraining(model, train, iterations);
         return new BenchResult("als", iterations, options.Threads, trainSeconds / Math.Max(1, iterations), trainSeconds,
-            new Dictionary<string, double> { ["rmse"] = rmse, ["mae"] = mae });
+            new Dictionary<string, double> { ["rmse"] = rmse, ["mae"] = mae }) { Backend = "RecCourse" };
     }
 
     /// <summary>Re-runs the same deterministic fit without evaluation in between, so the timing holds only training.</summary>

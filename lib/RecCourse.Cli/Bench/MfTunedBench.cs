@@ -33,6 +33,6 @@ public sealed class MfTunedBench : IBenchTask
         var epochs = members.SelectMany(m => m.History).ToList();
         double total = epochs.Sum(h => h.Seconds);
         return new BenchResult(Name, members[0].History.Count, options.Threads, total / epochs.Count, total,
-            new Dictionary<string, double> { ["rmse"] = rmse, ["mae"] = mae, ["rmseSingleSeed"] = single.Rmse });
+            new Dictionary<string, double> { ["rmse"] = rmse, ["mae"] = mae, ["rmseSingleSeed"] = single.Rmse }) { Backend = "RecCourse" };
     }
 }
