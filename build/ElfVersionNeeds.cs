@@ -6,6 +6,7 @@
 //
 // This file is compiled twice: by MSBuild's RoslynCodeTaskFactory as the task WeakenVersionNeed
 // (build/TorchSharp.targets), and into the library tests (RECCOURSE_TESTS defined) for the pure part.
+#nullable disable
 using System;
 using System.Collections.Generic;
 using System.IO;
