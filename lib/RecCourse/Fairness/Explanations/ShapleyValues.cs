@@ -29,7 +29,7 @@ public static class ShapleyValues
     public const int MaxExactPlayers = 12;
 
     /// <summary>Exact Shapley values of f at <paramref name="x"/> against <paramref name="baseline"/>, all 2^k coalitions in batches.</summary>
-    /// <param name="f">Rows [n, d] → one output per row ([n] or [n, 1]); evaluated under <c>no_grad</c>.</param>
+    /// <param name="f">Rows [n, d] → one output per row ([n] or [n, 1]), rows treated independently (a model in <c>eval()</c> mode); evaluated under <c>no_grad</c>.</param>
     /// <param name="x">The input explained, [d]; its dtype and device are used.</param>
     /// <param name="baseline">The values of absent players, [d].</param>
     /// <param name="blocks">Players as consecutive column blocks (widths add up to d, each ≥ 1), e.g.
