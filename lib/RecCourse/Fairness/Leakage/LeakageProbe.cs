@@ -44,8 +44,16 @@ public static class LeakageProbe
             if (mitigation is not null)
             {
                 var fitted = mitigation(trainRaw, trainY);
-                trainRaw = fitted.Apply(trainRaw);
-                testRaw = fitted.Apply(testRaw);
+                try
+                {
+                    trainRaw = fitted.Apply(trainRaw);
+                    testRaw = fitted.Apply(testRaw);
+                }
+                finally
+                {
+                    // A trained encoder holds native memory: free it fold by fold.
+                    (fitted as IDisposable)?.Dispose();
+                }
             }
             var (mean, scale) = Standardiser(trainRaw, d);
             var model = LogisticRegression.Fit(trainRaw.Select(row => Standardise(row, mean, scale)).ToArray(), trainY, l2);
