@@ -34,7 +34,7 @@ public static class Backend
     /// touches <c>torch</c> calls it first; notebooks call it through <see cref="Describe"/>.</summary>
     public static void Initialize()
     {
-        MklReproducibility.Ensure();
+        NativeEnvironment.Ensure();
         TorchNatives.EnsureLoaded();
         try
         {
@@ -75,7 +75,7 @@ public static class Backend
 
     /// <summary>Seeds libtorch's generators (CPU and, when present, CUDA). The same seed gives the same
     /// initial weights and the same shuffles, so the same results on CPU (with the same thread count;
-    /// <see cref="MklReproducibility"/> keeps MKL's products from depending on memory alignment).</summary>
+    /// <see cref="NativeEnvironment"/> keeps MKL's products from depending on memory alignment).</summary>
     public static void Seed(int seed)
     {
         Initialize();

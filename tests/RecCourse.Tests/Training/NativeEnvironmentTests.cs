@@ -4,13 +4,13 @@ using static TorchSharp.torch;
 
 namespace RecCourse.Tests.Training;
 
-public class MklReproducibilityTests
+public class NativeEnvironmentTests
 {
     [Fact]
     public void SameProduct_OnDifferentlyAlignedCopies_IsBitIdentical()
     {
         Backend.Initialize();
-        Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(MklReproducibility.Variable)));
+        Assert.All(NativeEnvironment.Settings, s => Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(s.Name)), s.Name));
         manual_seed(1);
         using var layer = nn.Linear(5, 5);
         var x = randn(80, 5);
