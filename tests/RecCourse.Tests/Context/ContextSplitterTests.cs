@@ -167,4 +167,32 @@ public class ContextSplitterTests
         };
         Assert.Contains("flat", Assert.Throws<ArgumentException>(() => ContextSplitter.SplitUsersAndItems(noContext)).Message);
     }
+
+    [Fact]
+    public void ShufflingContextsWithinItemsKeepsEachItemsContextsAndRemovesItsEffect()
+    {
+        var data = CarsTestData.Generate(150, 30, 0.5, 1, CinemaBoost);
+        var ctx = data.Ratings.Context!;
+        var shuffled = ContextPermutation.Shuffle(data.Ratings, SplitTarget.Items, seed: 3);
+        Assert.Equal(data.Ratings.Values, shuffled.Values);
+        Assert.Equal(data.Ratings.Items, shuffled.Items);
+        string Tuple(int[][] c, int r) => $"{c[0][r]},{c[1][r]},{c[2][r]}";
+        for (int i = 0; i < 30; i++)
+        {
+            var rows = Enumerable.Range(0, data.Ratings.Count).Where(r => data.Ratings.Items[r] == i).ToArray();
+            Assert.Equal(rows.Select(r => Tuple(ctx, r)).Order(), rows.Select(r => Tuple(shuffled.Context!, r)).Order());
+        }
+        Assert.True(Enumerable.Range(0, data.Ratings.Count).Count(r => Tuple(ctx, r) != Tuple(shuffled.Context!, r)) > data.Ratings.Count / 2, "most rows got another context");
+        var real = ContextSplitter.SplitItems(data, alpha: 0.001);
+        var chance = ContextSplitter.SplitItems(data.WithRatings(shuffled, "shuffled"), alpha: 0.001);
+        Assert.Equal(Planted.Length, real.Splits.Count);
+        Assert.True(chance.Splits.Count <= 1, $"{chance.Splits.Count} splits after shuffling");
+        var byUser = ContextPermutation.Shuffle(data.Ratings, SplitTarget.Users, seed: 3);
+        for (int u = 0; u < 150; u += 37)
+        {
+            var rows = Enumerable.Range(0, data.Ratings.Count).Where(r => data.Ratings.Users[r] == u).ToArray();
+            Assert.Equal(rows.Select(r => Tuple(ctx, r)).Order(), rows.Select(r => Tuple(byUser.Context!, r)).Order());
+        }
+        Assert.Equal(ContextPermutation.Shuffle(data.Ratings, SplitTarget.Items, 3).Context![1], shuffled.Context![1]);
+    }
 }
