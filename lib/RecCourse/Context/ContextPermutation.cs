@@ -7,7 +7,9 @@ namespace RecCourse.Context;
 /// together, unknown conditions included) shuffled among the ratings of the same item, or of the same
 /// user. Every item (user) keeps its ratings and how often it was rated in each context, but which
 /// rating was given in which context becomes chance, so any split <see cref="ContextSplitter"/> makes on
-/// the shuffled data is a chance split: a yardstick for the count on the real data.
+/// the shuffled data is a chance split: a yardstick for the count on the real data. <see cref="ShuffleAll"/>
+/// shuffles across all ratings instead, which also breaks any link between an item and the contexts it
+/// is consumed in (the yardstick for contextual relevance, P(c | i)).
 /// </summary>
 public static class ContextPermutation
 {
@@ -18,8 +20,19 @@ public static class ContextPermutation
     public static RatingTable Shuffle(RatingTable ratings, SplitTarget within, int seed)
     {
         ArgumentNullException.ThrowIfNull(ratings);
+        return Shuffle(ratings, within == SplitTarget.Items ? ratings.Items : ratings.Users, seed);
+    }
+
+    /// <summary>A copy of <paramref name="ratings"/> with the context columns shuffled across all ratings (rows keep their contexts' overall counts).</summary>
+    public static RatingTable ShuffleAll(RatingTable ratings, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        return Shuffle(ratings, new int[ratings.Count], seed);
+    }
+
+    private static RatingTable Shuffle(RatingTable ratings, int[] groupOf, int seed)
+    {
         var ctx = ratings.Context ?? throw new ArgumentException("The rating table has no context columns.", nameof(ratings));
-        int[] groupOf = within == SplitTarget.Items ? ratings.Items : ratings.Users;
         var rows = new Dictionary<int, List<int>>();
         for (int r = 0; r < ratings.Count; r++)
         {

@@ -195,4 +195,22 @@ public class ContextSplitterTests
         }
         Assert.Equal(ContextPermutation.Shuffle(data.Ratings, SplitTarget.Items, 3).Context![1], shuffled.Context![1]);
     }
+
+    [Fact]
+    public void ShufflingAcrossAllRatingsKeepsTheContextCountsAndBreaksTheItemLink()
+    {
+        // Items 0–9 are only ever seen at the Cinema, items 10–19 only at Home.
+        var data = CarsTestData.Generate(80, 20, 0.8, 17, (_, _, _) => 0);
+        var ctx = data.Ratings.Context!;
+        var location = data.Ratings.Items.Select(i => i < 10 ? CarsTestData.Cinema : 0).ToArray();
+        var linked = new RecCourse.Data.RatingTable(data.Ratings.Users, data.Ratings.Items, data.Ratings.Values, data.Ratings.Timestamps, [ctx[0], location, ctx[2]]);
+        var shuffled = ContextPermutation.ShuffleAll(linked, seed: 5);
+        Assert.Equal(location.Count(c => c == CarsTestData.Cinema), shuffled.Context![1].Count(c => c == CarsTestData.Cinema));
+        var before = new ContextualRelevance(linked, 20, smoothing: 0);
+        var after = new ContextualRelevance(shuffled, 20, smoothing: 0);
+        int[] cinema = [ExactPreFilter.Any, CarsTestData.Cinema, ExactPreFilter.Any];
+        Assert.Equal(1.0, before.Probability(0, cinema));
+        Assert.Equal(0.0, before.Probability(15, cinema));
+        for (int i = 0; i < 20; i++) Assert.InRange(after.Probability(i, cinema), 0.2, 0.8);
+    }
 }
