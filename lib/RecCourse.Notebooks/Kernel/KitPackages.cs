@@ -17,6 +17,10 @@ public static class KitPackages
             ["MathNet.Numerics"] = typeof(MathNet.Numerics.Control).Assembly,
             ["System.Numerics.Tensors"] = typeof(System.Numerics.Tensors.TensorPrimitives).Assembly,
             ["CsvHelper"] = typeof(CsvHelper.CsvReader).Assembly,
+            // The lessons' first cell names a TorchSharp backend package; the runner already has TorchSharp
+            // and the native backend its application was built with (build/TorchSharp.targets).
+            ["TorchSharp"] = typeof(TorchSharp.torch).Assembly,
+            ["TorchSharp-cpu"] = typeof(TorchSharp.torch).Assembly,
             ["Markdig"] = typeof(Markdig.Markdown).Assembly,
         };
 

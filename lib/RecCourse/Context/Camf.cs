@@ -8,7 +8,9 @@ namespace RecCourse.Context;
 /// Context-aware matrix factorisation (CAMF): a biased MF whose prediction adds one learned bias per
 /// context condition of the rating, Σ over the rating's dimensions (see <see cref="CamfVariant"/>).
 /// Trained by per-rating SGD on squared error with L2 (<see cref="SgdOptions"/>). Conditions are
-/// numbered globally across dimensions (dimension 0's conditions first), as in CARSKit.
+/// numbered globally across dimensions (dimension 0's conditions first), as in CARSKit. A condition
+/// recorded as <see cref="ContextCondition.Unknown"/> adds no bias (its dimension is left out of the sum)
+/// and receives no update.
 /// </summary>
 public sealed class Camf
 {
@@ -77,8 +79,8 @@ public sealed class Camf
             if ((uint)train.Users[r] >= (uint)NumUsers || (uint)train.Items[r] >= (uint)NumItems)
                 throw new ArgumentException($"Rating {r} has user {train.Users[r]} / item {train.Items[r]} outside {NumUsers} users / {NumItems} items.", nameof(train));
             for (int d = 0; d < ctx.Length; d++)
-                if ((uint)ctx[d][r] >= (uint)Schema.Conditions[d].Length)
-                    throw new ArgumentException($"Rating {r}: condition {ctx[d][r]} of dimension '{Schema.Dimensions[d]}' is outside [0, {Schema.Conditions[d].Length}).", nameof(train));
+                if (ctx[d][r] != ContextCondition.Unknown && (uint)ctx[d][r] >= (uint)Schema.Conditions[d].Length)
+                    throw new ArgumentException($"Rating {r}: condition {ctx[d][r]} of dimension '{Schema.Dimensions[d]}' is outside [0, {Schema.Conditions[d].Length}) and not ContextCondition.Unknown (−1).", nameof(train));
         }
         GlobalMean = train.Mean();
         var rng = new Random(Options.Seed);
@@ -96,7 +98,8 @@ public sealed class Camf
         {
             var count = new int[ConditionBias.Length];
             for (int r = 0; r < train.Count; r++)
-                for (int d = 0; d < dims; d++) count[BiasSlot(train.Users[r], train.Items[r], _offsets[d] + ctx[d][r])]++;
+                for (int d = 0; d < dims; d++)
+                    if (ctx[d][r] != ContextCondition.Unknown) count[BiasSlot(train.Users[r], train.Items[r], _offsets[d] + ctx[d][r])]++;
             for (int k = 0; k < count.Length; k++) if (count[k] > 0) slotReg[k] += Options.ContextShrinkage / count[k];
         }
         var pOld = new double[f];
@@ -107,12 +110,13 @@ public sealed class Camf
             foreach (int r in order)
             {
                 int u = train.Users[r], i = train.Items[r];
-                for (int d = 0; d < dims; d++) g[d] = BiasSlot(u, i, _offsets[d] + ctx[d][r]);
+                for (int d = 0; d < dims; d++) g[d] = ctx[d][r] == ContextCondition.Unknown ? -1 : BiasSlot(u, i, _offsets[d] + ctx[d][r]);
                 double e = train.Values[r] - Raw(u, i, g);
                 se += e * e;
                 if (Variant != CamfVariant.CU || KeepBaselineBiases) UserBias[u] += lr * (e - reg * UserBias[u]);
                 if (Variant != CamfVariant.CI || KeepBaselineBiases) ItemBias[i] += lr * (e - reg * ItemBias[i]);
-                foreach (int slot in g) ConditionBias[slot] += lr * (e - slotReg[slot] * ConditionBias[slot]);
+                foreach (int slot in g)
+                    if (slot >= 0) ConditionBias[slot] += lr * (e - slotReg[slot] * ConditionBias[slot]);
                 SgdFactors(UserFactors.AsSpan(u * f, f), ItemFactors.AsSpan(i * f, f), pOld, e, lr, reg);
             }
             onEpoch?.Invoke(epoch, Math.Sqrt(se / Math.Max(1, train.Count)));
@@ -143,11 +147,16 @@ public sealed class Camf
     {
         int f = Options.Factors;
         double s = GlobalMean + UserBias[u] + ItemBias[i] + TensorPrimitives.Dot<double>(UserFactors.AsSpan(u * f, f), ItemFactors.AsSpan(i * f, f));
-        foreach (int slot in slots) s += ConditionBias[slot];
+        foreach (int slot in slots)
+            if (slot >= 0) s += ConditionBias[slot];
         return s;
     }
 
-    /// <summary>The predicted rating of <paramref name="item"/> by <paramref name="user"/> in <paramref name="context"/> (one condition index per dimension), clamped when the options say so.</summary>
+    /// <summary>
+    /// The predicted rating of <paramref name="item"/> by <paramref name="user"/> in <paramref name="context"/>
+    /// (one condition index per dimension, or <see cref="ContextCondition.Unknown"/> for a dimension that
+    /// was not recorded), clamped when the options say so.
+    /// </summary>
     public double Predict(int user, int item, ReadOnlySpan<int> context)
     {
         if ((uint)user >= (uint)NumUsers) throw new ArgumentOutOfRangeException(nameof(user), user, $"User index outside [0, {NumUsers}).");
@@ -156,6 +165,7 @@ public sealed class Camf
         Span<int> g = stackalloc int[context.Length];
         for (int d = 0; d < context.Length; d++)
         {
+            if (context[d] == ContextCondition.Unknown) { g[d] = -1; continue; }
             if ((uint)context[d] >= (uint)Schema.Conditions[d].Length)
                 throw new ArgumentOutOfRangeException(nameof(context), context[d], $"Condition of dimension '{Schema.Dimensions[d]}' outside [0, {Schema.Conditions[d].Length}).");
             g[d] = BiasSlot(user, item, _offsets[d] + context[d]);

@@ -1,5 +1,6 @@
 using RecCourse.Context;
 using RecCourse.Data;
+using RecCourse.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace RecCourse.Tests.Context;
@@ -78,6 +79,45 @@ public class CamfTests(ITestOutputHelper output)
         var other = variant == CamfVariant.CI ? camf.UserBias : camf.ItemBias;
         Assert.Equal(keep, replaced.Any(b => b != 0));
         Assert.Contains(other, b => b != 0);
+    }
+
+    [Fact]
+    public void AnUnknownConditionAddsNoDeviation()
+    {
+        var data = CarsTestData.Generate(30, 20, 0.5, 10, (_, i, c) => i < 5 && c[1] == 1 ? 1.0 : 0);
+        var camf = new Camf(30, 20, data.Context!, CamfVariant.CI, Sgd with { Epochs = 5 }, keepBaselineBiases: true).Fit(data.Ratings);
+        int f = camf.Options.Factors, conditions = 7;
+        foreach (var (u, i, c) in new[] { (0, 1, new[] { ContextCondition.Unknown, 1, 2 }), (7, 3, new[] { 1, ContextCondition.Unknown, ContextCondition.Unknown }), (29, 19, new[] { ContextCondition.Unknown, ContextCondition.Unknown, ContextCondition.Unknown }) })
+        {
+            double expected = camf.GlobalMean + camf.UserBias[u] + camf.ItemBias[i];
+            for (int k = 0; k < f; k++) expected += camf.UserFactors[u * f + k] * camf.ItemFactors[i * f + k];
+            int[] offsets = [0, 2, 4];
+            for (int d = 0; d < 3; d++)
+                if (c[d] != ContextCondition.Unknown) expected += camf.ConditionBias[i * conditions + offsets[d] + c[d]];
+            Approx.AssertClose(expected, camf.Predict(u, i, c), 1e-12, 1e-12, $"user {u}, item {i}, context {string.Join(",", c)}");
+        }
+        Assert.Equal("context", Assert.Throws<ArgumentOutOfRangeException>(() => camf.Predict(0, 0, [-2, 0, 0])).ParamName);
+    }
+
+    [Fact]
+    public void RatingsWithUnknownConditionsTrainEverythingButTheirDeviations()
+    {
+        var data = CarsTestData.Generate(100, 40, 0.5, 6, (_, _, c) => c[1] == 1 ? 1.0 : 0);
+        var ctx = data.Ratings.Context!;
+        // Forget the Location of every third rating: the effect is still learned from the others.
+        var forgotten = new[] { ctx[0], ctx[1].Select((c, r) => r % 3 == 0 ? ContextCondition.Unknown : c).ToArray(), ctx[2] };
+        var partly = new RatingTable(data.Ratings.Users, data.Ratings.Items, data.Ratings.Values, data.Ratings.Timestamps, forgotten);
+        var camf = new Camf(data.NumUsers, data.NumItems, data.Context!, CamfVariant.C, Sgd).Fit(partly);
+        double gap = camf.ConditionBias[camf.GlobalCondition(1, 1)] - camf.ConditionBias[camf.GlobalCondition(1, 0)];
+        Assert.InRange(gap, 0.8, 1.2);
+        // No Location recorded at all: its deviations are never touched, the other dimensions' are.
+        var none = new RatingTable(data.Ratings.Users, data.Ratings.Items, data.Ratings.Values, data.Ratings.Timestamps,
+            [ctx[0], ctx[1].Select(_ => ContextCondition.Unknown).ToArray(), ctx[2]]);
+        var blind = new Camf(data.NumUsers, data.NumItems, data.Context!, CamfVariant.C, Sgd with { Epochs = 3 }).Fit(none);
+        Assert.Equal(0.0, blind.ConditionBias[blind.GlobalCondition(1, 0)]);
+        Assert.Equal(0.0, blind.ConditionBias[blind.GlobalCondition(1, 1)]);
+        Assert.NotEqual(0.0, blind.ConditionBias[blind.GlobalCondition(0, 0)]);
+        Assert.NotEqual(0.0, blind.ConditionBias[blind.GlobalCondition(2, 1)]);
     }
 
     [Fact]

@@ -57,6 +57,29 @@ public class FilteringTests
     }
 
     [Fact]
+    public void RelevanceAndPreFilterLeaveUnknownConditionsOut()
+    {
+        const int U = ContextCondition.Unknown;
+        // Location (dimension 0) × Time (dimension 1). Item 0: Cinema, Cinema, Home and two ratings whose
+        // Location was not recorded; item 1: Home at the Weekend, and Cinema at an unrecorded Time.
+        var table = new RatingTable([0, 1, 2, 3, 4, 0, 1], [0, 0, 0, 0, 0, 1, 1], [5, 5, 1, 3, 3, 2, 4], new long[7],
+            [[1, 1, 0, U, U, 0, 1], [0, 1, 0, 1, 0, 1, U]]);
+        var raw = new ContextualRelevance(table, 2, smoothing: 0);
+        Approx.AssertClose(2 / 3.0, raw.Probability(0, [1, ExactPreFilter.Any]), 1e-12, 0, "P(Cinema | item 0) over its 3 known Locations");
+        Approx.AssertClose(1 / 2.0, raw.Probability(1, [1, ExactPreFilter.Any]), 0, 0, "item 1: Time open, both ratings count");
+        Approx.AssertClose(0, raw.Probability(1, [1, 1]), 0, 0, "item 1 at the Cinema at the Weekend: only the Home rating has a known Time");
+        Approx.AssertClose(1, raw.Probability(1, [ExactPreFilter.Any, 1]), 0, 0, "item 1 at the Weekend, over its one known Time");
+        var smoothed = new ContextualRelevance(table, 2, smoothing: 3);
+        // 3 of the 5 ratings with a known Location are at the Cinema: P(Cinema) = 3/5.
+        Approx.AssertClose((2 + 3 * 0.6) / (3 + 3), smoothed.Probability(0, [1, ExactPreFilter.Any]), 1e-12, 0, "smoothed towards P(Cinema) over known Locations");
+
+        var pre = new ExactPreFilter(table, t => new MeanModel(t), minRatings: 1);
+        Assert.Equal(3, ((MeanModel)pre.ModelFor([1, ExactPreFilter.Any], out _, out _)).Trained.Count);
+        Assert.Equal(1, ((MeanModel)pre.ModelFor([1, 1], out _, out _)).Trained.Count);
+        Assert.Equal(7, ((MeanModel)pre.ModelFor([ExactPreFilter.Any, ExactPreFilter.Any], out _, out _)).Trained.Count);
+    }
+
+    [Fact]
     public void PostFilterDropsIrrelevantItemsAndWeightsScores()
     {
         var rel = new ContextualRelevance(Table(), 4, smoothing: 0);
